@@ -1,0 +1,66 @@
+#pragma once
+// Wiring of the command line: global options, the terminal, and one setup function per command.
+#include "refer/domain/date.h"
+#include "refer/render/listing.h"
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace refer {
+
+struct GlobalOptions {
+    std::string db;
+    std::string today;
+    Format format = Format::table;
+    bool json = false;
+    bool quiet = false;
+    bool no_color = false;
+
+    std::filesystem::path db_path() const;
+    Date today_date() const; // --today, $REFER_TODAY, else the local date
+    Format output_format() const { return json ? Format::json : format; }
+};
+
+// What a command prints: data on stdout, summaries, warnings and progress on stderr.
+// The one place that decides about colour and terminals.
+class Terminal {
+public:
+    explicit Terminal(const GlobalOptions& globals);
+    void data(std::string_view text) const;          // stdout
+    void summary(std::string_view line) const;       // stderr, unless --quiet
+    void warning(std::string_view message) const;    // stderr: "refer: warning: ..."
+    void error_line(std::string_view message) const; // stderr: "refer: error: ..."
+    bool progress_wanted() const { return m_stderr_tty && !m_quiet; }
+    void progress(std::string_view label, double fraction) const;
+    void progress_done() const;
+    TableStyle table_style(std::string currency_symbol = "$") const { return {std::move(currency_symbol), m_color}; }
+    bool color() const { return m_color; }
+
+private:
+    bool m_color, m_quiet, m_stderr_tty;
+};
+
+// The command a parse selected; main runs it after parsing succeeds.
+using Runner = std::function<void()>;
+
+// Builds a CLI::App with every command; `selected` receives the chosen command.
+void setup_app(CLI::App& app, GlobalOptions& globals, Runner& selected);
+
+// One setup per command (src/cli/<command>.cpp).
+void setup_import(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_add(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_clients(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_show(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_export(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+
+// Validators shared by commands.
+CLI::Validator date_validator();      // YYYY-MM-DD
+CLI::Validator money_validator();     // 1500, 1,500.00
+
+Date parse_date_option(const std::string& text); // usage error when malformed
+Cents parse_money_option(const std::string& text);
+
+} // namespace refer

@@ -1,0 +1,86 @@
+#pragma once
+// What every `refer import` shares: options, opening the input, row errors, the rejects
+// file, counts and the summary.
+#include "refer/cli/app.h"
+#include "refer/csvio/columns.h"
+#include "refer/csvio/csv_reader.h"
+#include "refer/csvio/values.h"
+
+#include <cstdint>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace refer {
+
+struct ImportOptions {
+    std::string file;
+    std::vector<std::string> maps;
+    std::string preset;
+    std::string encoding = "utf-8";
+    std::string delimiter;
+    std::string date_format;
+    bool decimal_comma = false;
+    int header_rows = 0; // 0: detect
+    bool skip_invalid = false;
+    std::string rejects;
+    bool dry_run = false;
+};
+
+// Adds the options above to an import subcommand.
+void add_import_options(CLI::App& command, ImportOptions& options);
+
+struct ImportCounts {
+    std::uint64_t rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
+};
+
+// One input file being imported: reader, errors and rejects.
+class ImportFile {
+public:
+    ImportFile(const ImportOptions& options, const Terminal& terminal);
+
+    CsvReader& reader() { return *m_reader; }
+    const std::string& name() const { return m_name; }
+    std::vector<ColumnOverride> overrides() const;
+    ValueFormat value_format(std::string fallback_date_format) const;
+
+    // Reads `count` header rows; throws failure when the file has none.
+    std::vector<std::vector<std::string>> read_header(size_t count);
+    // Reads up to three records to judge the header rows from, and returns them for replay.
+    std::vector<CsvRecord> peek(size_t count);
+    bool next(CsvRecord& record);
+
+    // A row failed: reported (first 50) and, with --skip-invalid, written to the rejects file.
+    void reject(const CsvRecord& record, const std::vector<std::string>& problems);
+    bool failed() const { return m_problem_rows > 0 && !m_options.skip_invalid; }
+    void note_unknown_column(const std::string& header) { m_ignored.push_back(header); }
+    void warn_ignored_columns(const std::vector<std::string>& ignored) const;
+    void progress();
+
+    // Prints the summary (stderr, or the JSON document on stdout with --json) and throws
+    // failure when rows were invalid without --skip-invalid.
+    void finish(const ImportCounts& counts, const GlobalOptions& globals, double seconds);
+
+private:
+    void open_rejects();
+
+    const ImportOptions& m_options;
+    const Terminal& m_terminal;
+    std::string m_name;
+    std::ifstream m_file;
+    std::uint64_t m_size = 0;
+    std::unique_ptr<CsvReader> m_reader;
+    std::vector<std::vector<std::string>> m_header;
+    std::vector<std::string> m_header_raw;
+    std::vector<CsvRecord> m_replay;
+    std::vector<std::string> m_ignored;
+    std::ofstream m_rejects;
+    std::uint64_t m_problem_rows = 0, m_problems = 0, m_records_seen = 0;
+};
+
+// `1,000,000`
+std::string with_thousands(std::uint64_t n);
+
+} // namespace refer

@@ -1,0 +1,63 @@
+#pragma once
+// A person in the ledger: a client, partner, employee or advisor (all "clients" in the schema).
+#include "refer/domain/date.h"
+#include "refer/domain/money.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace refer {
+
+inline constexpr std::string_view k_person_kinds[] = {"client", "partner", "employee", "advisor"};
+inline constexpr std::string_view k_person_sources[] = {"referral", "outbound", "inbound", "partner", "event", "other"};
+
+struct Person {
+    std::optional<std::string> email; // normalised: trimmed, lowercase
+    std::optional<std::string> name;
+    std::optional<std::string> company;
+    std::optional<std::string> industry;
+    std::optional<std::string> kind;
+    std::optional<Cents> annual_value;
+    std::optional<Date> started_on;
+    std::optional<Date> ended_on;
+    std::optional<std::string> source;
+    std::optional<long long> referred_by;
+    std::optional<std::string> external_id;
+    std::optional<Date> opened_on;
+    std::vector<std::string> tags;
+};
+
+// The fields of Person an import may set, in schema order.
+enum class PersonField {
+    email, name, company, industry, kind, annual_value, started_on, ended_on, source,
+    external_id, opened_on, tags,
+};
+
+// How a person is named on the command line and in messages: email, else `ext:ID`.
+std::string person_handle(const Person& person);
+
+// Trimmed and lowercased (ASCII letters only: internationalised local parts keep their case).
+std::string normalize_email(std::string_view text);
+
+// A usable address: one `@`, a non-empty local part, a domain with a dot, no spaces.
+// Non-ASCII (internationalised) addresses are valid.
+bool is_valid_email(std::string_view email);
+
+bool is_person_kind(std::string_view kind);
+bool is_person_source(std::string_view source);
+
+// Tags are lowercase words; `;` or `,` separate them inside one cell.
+std::vector<std::string> split_tags(std::string_view cell);
+bool is_valid_tag(std::string_view tag);
+
+struct LeadSource {
+    std::string source; // one of k_person_sources
+    bool recognised;    // false when the value fell through to `other`
+};
+
+// Maps a CRM lead-source value onto the source vocabulary (SPEC 5, first rule wins).
+LeadSource map_lead_source(std::string_view crm_value);
+
+} // namespace refer

@@ -1,0 +1,37 @@
+#pragma once
+// Opening the ledger: location, pragmas, schema migrations, write transactions.
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace refer {
+
+enum class Access { read, write };
+
+// --db, else $REFER_DB, else $XDG_DATA_HOME/refer/refer.db, else ~/.local/share/refer/refer.db.
+std::filesystem::path default_database_path();
+
+// Opens (and for Access::write creates, mode 0600, and migrates) a refer database.
+// Throws Error: exit 1 when a read finds no database, exit 4 when the file is not ours.
+std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, Access access);
+
+// The schema version this build writes.
+int schema_version();
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back unless commit() was called.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(SQLite::Database& db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    void commit();
+
+private:
+    SQLite::Database& m_db;
+    bool m_done = false;
+};
+
+} // namespace refer

@@ -1,0 +1,36 @@
+#pragma once
+// NPS responses: one per (person, responded_on).
+#include "refer/domain/date.h"
+#include "refer/storage/events.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace refer {
+
+struct NpsResponse {
+    long long person_id = 0;
+    int score = 0;
+    Date responded_on;
+    std::optional<std::string> comment;
+};
+
+class NpsWriter {
+public:
+    enum class Outcome { created, updated, unchanged };
+    NpsWriter(SQLite::Database& db, EventLog& events);
+    Outcome upsert(const NpsResponse& response);
+
+private:
+    SQLite::Database& m_db;
+    EventLog& m_events;
+    SQLite::Statement m_find, m_insert, m_update;
+};
+
+// A person's responses, newest first.
+std::vector<NpsResponse> nps_of(SQLite::Database& db, long long person_id);
+
+} // namespace refer

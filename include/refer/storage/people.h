@@ -1,0 +1,57 @@
+#pragma once
+// Typed queries on people (table `clients`) and their tags; every change is an event.
+#include "refer/domain/person.h"
+#include "refer/storage/events.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace refer {
+
+struct StoredPerson {
+    long long id = 0;
+    Person person; // tags filled only where a query says so
+};
+
+// Read-only queries.
+std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view handle); // email or ext:ID
+std::vector<std::string> tags_of(SQLite::Database& db, long long person_id);
+
+struct PeopleFilter {
+    std::optional<std::string> tag;
+    std::optional<std::string> kind;
+};
+// Ordered by id, with tags.
+std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& filter);
+
+// A value as stored and shown in events: dates ISO, money in cents, absent as nullopt.
+std::optional<std::string> field_text(const Person& person, PersonField field);
+std::string_view field_name(PersonField field);
+
+// Writes with prepared statements reused across calls (imports call these per row).
+class PeopleWriter {
+public:
+    PeopleWriter(SQLite::Database& db, EventLog& events);
+
+    std::optional<StoredPerson> find_by_email(const std::string& email);
+    std::optional<StoredPerson> find_by_external_id(const std::string& external_id);
+
+    long long insert(const Person& person);
+    // Writes `changed` over `stored` (id given); records one event per changed field.
+    void update(long long id, const Person& before, const Person& after);
+    // Adds the tags the person lacks; returns how many were added.
+    int add_tags(long long id, const std::vector<std::string>& tags);
+    int remove_tags(long long id, const std::vector<std::string>& tags);
+
+private:
+    std::optional<StoredPerson> read_one(SQLite::Statement& query);
+
+    SQLite::Database& m_db;
+    EventLog& m_events;
+    SQLite::Statement m_by_email, m_by_external_id, m_insert, m_update, m_add_tag, m_remove_tag;
+};
+
+} // namespace refer

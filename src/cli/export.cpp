@@ -1,0 +1,78 @@
+// refer export clients|nps|events: the ledger as CSV or JSON, in a stable order (by id).
+#include "refer/cli/app.h"
+#include "refer/cli/people_listing.h"
+#include "refer/error.h"
+#include "refer/storage/database.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <memory>
+
+namespace refer {
+
+struct ExportOptions {
+    std::string what;
+    std::string output;
+    bool raw = false;
+};
+
+static Listing nps_listing(SQLite::Database& db)
+{
+    Listing l{{"email", "score", "responded_on", "comment"}, {}};
+    SQLite::Statement q(db, "SELECT c.email, c.external_id, n.score, n.responded_on, n.comment "
+                            "FROM nps_responses n JOIN clients c ON c.id = n.client_id ORDER BY n.id");
+    while (q.executeStep())
+        l.rows.push_back({q.getColumn(0).isNull() ? Cell{} : Cell{q.getColumn(0).getString()},
+                          Cell{std::int64_t{q.getColumn(2).getInt()}}, Cell{*parse_iso_date(q.getColumn(3).getString())},
+                          q.getColumn(4).isNull() ? Cell{} : Cell{q.getColumn(4).getString()}});
+    return l;
+}
+
+static Listing events_listing(SQLite::Database& db)
+{
+    Listing l{{"id", "at", "on", "entity", "entity_id", "what", "old", "new", "user"}, {}};
+    SQLite::Statement q(db, "SELECT id, at, on_date, entity, entity_id, what, old, new, user FROM events ORDER BY id");
+    auto text = [&](int i) { return q.getColumn(i).isNull() ? Cell{} : Cell{q.getColumn(i).getString()}; };
+    while (q.executeStep())
+        l.rows.push_back({Cell{std::int64_t{q.getColumn(0).getInt64()}}, text(1), Cell{*parse_iso_date(q.getColumn(2).getString())},
+                          text(3), q.getColumn(4).isNull() ? Cell{} : Cell{std::int64_t{q.getColumn(4).getInt64()}},
+                          text(5), text(6), text(7), text(8)});
+    return l;
+}
+
+static void run_export(const ExportOptions& o, const GlobalOptions& g)
+{
+    Terminal terminal(g);
+    Format format = g.output_format() == Format::json ? Format::json : Format::csv;
+    auto db = open_database(g.db_path(), Access::read);
+    Listing listing;
+    if (o.what == "clients") listing = people_listing(list_people(*db, {}), false);
+    else if (o.what == "nps") listing = nps_listing(*db);
+    else if (o.what == "events") listing = events_listing(*db);
+    else throw failure(fmt::format("export {}: not available yet", o.what));
+    std::string text = render(listing, format, terminal.table_style(), o.raw);
+    if (o.output.empty()) {
+        terminal.data(text);
+        return;
+    }
+    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) throw failure(fmt::format("{}: cannot write: {}", o.output, std::strerror(errno)));
+    terminal.summary(fmt::format("{}: {} {}", o.output, listing.rows.size(), o.what));
+}
+
+void setup_export(CLI::App& app, const GlobalOptions& globals, Runner& selected)
+{
+    auto o = std::make_shared<ExportOptions>();
+    CLI::App* cmd = app.add_subcommand("export", "Export clients, referrals, payouts, events or nps as CSV (or JSON)");
+    cmd->add_option("WHAT", o->what, "clients, referrals, payouts, events or nps")
+        ->required()->check(CLI::IsMember({"clients", "referrals", "payouts", "events", "nps"}));
+    cmd->add_option("-o,--output", o->output, "Write to FILE instead of stdout")->type_name("FILE");
+    cmd->add_flag("--raw", o->raw, "No spreadsheet formula guard: exact values, for re-import");
+    cmd->footer("Example: refer export clients --raw --output clients-2026-11.csv");
+    cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_export(*o, globals); }; });
+}
+
+} // namespace refer

@@ -1,0 +1,127 @@
+// The people import: map columns, validate every row, upsert by email else external_id.
+#include "refer/cli/import_people.h"
+#include "refer/csvio/people_rows.h"
+#include "refer/error.h"
+#include "refer/storage/database.h"
+#include "refer/storage/people.h"
+
+#include <chrono>
+#include <fmt/format.h>
+#include <set>
+#include <unordered_map>
+
+namespace refer {
+
+namespace {
+
+// Remembers which line first named an email or external id, to warn about duplicates.
+// 64-bit hashes keep it at ~16 bytes a row.
+class DuplicateFinder {
+public:
+    std::optional<long> seen(const Person& p, long line)
+    {
+        std::string key = p.email ? *p.email : "ext:" + p.external_id.value_or("");
+        auto [it, inserted] = m_lines.try_emplace(std::hash<std::string>{}(key), line);
+        if (inserted) return std::nullopt;
+        long earlier = it->second;
+        it->second = line;
+        return earlier;
+    }
+
+private:
+    std::unordered_map<std::size_t, long> m_lines;
+};
+
+bool same_person(const Person& a, const Person& b)
+{
+    for (PersonField f : {PersonField::email, PersonField::name, PersonField::company, PersonField::industry,
+                          PersonField::kind, PersonField::annual_value, PersonField::started_on, PersonField::ended_on,
+                          PersonField::source, PersonField::external_id, PersonField::opened_on})
+        if (field_text(a, f) != field_text(b, f)) return false;
+    return true;
+}
+
+enum class Outcome { created, updated, unchanged };
+
+Outcome upsert(PeopleWriter& people, const PersonRow& row)
+{
+    const Person& p = row.person;
+    std::optional<StoredPerson> stored;
+    if (p.email) stored = people.find_by_email(*p.email);
+    if (!stored && p.external_id) stored = people.find_by_external_id(*p.external_id);
+    if (!stored) {
+        people.insert(p);
+        return Outcome::created;
+    }
+    stored->person.tags.clear(); // tags are only ever added by an import
+    Person merged = merge_person(stored->person, row);
+    bool changed = !same_person(stored->person, merged);
+    if (changed) people.update(stored->id, stored->person, merged);
+    bool tagged = people.add_tags(stored->id, p.tags) > 0;
+    return changed || tagged ? Outcome::updated : Outcome::unchanged;
+}
+
+bool all_empty(const CsvRecord& r)
+{
+    return std::ranges::all_of(r.fields, [](const std::string& f) { return trim_cell(f).empty(); });
+}
+
+} // namespace
+
+void import_clients(const ImportOptions& options, const GlobalOptions& globals)
+{
+    auto started = std::chrono::steady_clock::now();
+    Terminal terminal(globals);
+    Date today = globals.today_date();
+    ImportFile file(options, terminal);
+    auto header_rows = file.read_header(options.header_rows > 0 ? static_cast<size_t>(options.header_rows) : 1);
+    const std::vector<std::string>& header = header_rows.front();
+    std::optional<Preset> preset;
+    if (!options.preset.empty()) preset = parse_preset(options.preset);
+    ColumnMap columns = map_people_columns(header, preset, file.overrides());
+    if (!columns.has("email") && !columns.has("external_id"))
+        throw failure(fmt::format("{}:1: no email or external_id column (name one with --map 'Header=email')", file.name()));
+    file.warn_ignored_columns(columns.ignored);
+    std::vector<PersonField> mapped = mapped_person_fields(columns);
+    ValueFormat format = file.value_format(columns.preset == Preset::salesforce ? "%m/%d/%Y" : "");
+
+    auto db = open_database(globals.db_path(), Access::write);
+    db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
+    WriteTransaction tx(*db);
+    EventLog events(*db, current_actor(today));
+    PeopleWriter people(*db, events);
+    DuplicateFinder duplicates;
+    std::set<std::string> unknown_sources;
+    ImportCounts counts;
+    CsvRecord record;
+    while (file.next(record)) {
+        // A Salesforce report ends with a blank line and a footer of one-cell lines.
+        if (columns.preset == Preset::salesforce && record.after_blank_line && record.fields.size() < header.size()) break;
+        if (all_empty(record) && record.error.empty()) continue;
+        ++counts.rows;
+        file.progress();
+        PersonRow row = read_person_row(record, header, columns, mapped, format);
+        if (!row.problems.empty()) {
+            ++counts.rejected;
+            file.reject(record, row.problems);
+            continue;
+        }
+        unknown_sources.insert(row.unknown_sources.begin(), row.unknown_sources.end());
+        if (auto earlier = duplicates.seen(row.person, record.line))
+            terminal.warning(fmt::format("{}:{}: {} already appeared on line {}; the last row wins", file.name(),
+                                         record.line, person_handle(row.person), *earlier));
+        if (file.failed()) continue; // keep validating; nothing will be written
+        switch (upsert(people, row)) {
+        case Outcome::created: ++counts.created; break;
+        case Outcome::updated: ++counts.updated; break;
+        case Outcome::unchanged: ++counts.unchanged; break;
+        }
+    }
+    if (!unknown_sources.empty())
+        terminal.warning(fmt::format("{}: lead sources recorded as \"other\": {}", file.name(), fmt::join(unknown_sources, ", ")));
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!file.failed() && !options.dry_run) tx.commit();
+    file.finish(counts, globals, seconds);
+}
+
+} // namespace refer

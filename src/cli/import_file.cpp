@@ -1,0 +1,188 @@
+#include "refer/cli/import_file.h"
+
+#include "refer/error.h"
+#include "refer/render/listing.h"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace refer {
+
+static constexpr std::uint64_t k_reported_problems = 50;
+
+void add_import_options(CLI::App& cmd, ImportOptions& o)
+{
+    cmd.add_option("FILE", o.file, "CSV file to import, or - for standard input")->required();
+    cmd.add_option("--map", o.maps, "Map a column onto a field: 'Header Name=field' (repeatable)")
+        ->type_name("'HEADER=FIELD'");
+    cmd.add_option("--preset", o.preset, "CRM export format (default: detected from the header)")
+        ->check(CLI::IsMember({"hubspot", "pipedrive", "salesforce", "none"}));
+    cmd.add_option("--encoding", o.encoding, "Input encoding when there is no byte-order mark")
+        ->check(CLI::IsMember({"utf-8", "utf8", "cp1252", "windows-1252", "latin1", "iso-8859-1"}, CLI::ignore_case));
+    cmd.add_option("--delimiter", o.delimiter, "Field delimiter: , ; or tab (default: detected from the header)")
+        ->check(CLI::IsMember({",", ";", "tab", "\t"}));
+    cmd.add_option("--date-format", o.date_format, "strptime format of dates, e.g. %m/%d/%Y or %d.%m.%Y");
+    cmd.add_flag("--decimal-comma", o.decimal_comma, "Money is written 12.000,50");
+    cmd.add_option("--header-rows", o.header_rows, "Number of header rows (default: detected)")
+        ->check(CLI::Range(1, 10));
+    cmd.add_flag("--skip-invalid", o.skip_invalid, "Import the valid rows; write the others to the rejects file");
+    cmd.add_option("--rejects", o.rejects, "Rejects file for --skip-invalid (default FILE.rejects.csv)");
+    cmd.add_flag("--dry-run", o.dry_run, "Validate and count, write nothing");
+}
+
+static Encoding encoding_of(const std::string& name)
+{
+    std::string n = name;
+    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (n == "cp1252" || n == "windows-1252") return Encoding::cp1252;
+    if (n == "latin1" || n == "iso-8859-1") return Encoding::latin1;
+    return Encoding::utf8;
+}
+
+ImportFile::ImportFile(const ImportOptions& options, const Terminal& terminal)
+    : m_options(options), m_terminal(terminal)
+{
+    std::istream* in = &std::cin;
+    if (options.file == "-") {
+        m_name = "stdin";
+    } else {
+        m_name = options.file;
+        m_file.open(options.file, std::ios::binary);
+        if (!m_file) throw failure(fmt::format("{}: cannot open: {}", options.file, std::strerror(errno)));
+        std::error_code ec;
+        m_size = std::filesystem::file_size(options.file, ec);
+        in = &m_file;
+    }
+    char delimiter = 0;
+    if (options.delimiter == "tab" || options.delimiter == "\t") delimiter = '\t';
+    else if (!options.delimiter.empty()) delimiter = options.delimiter[0];
+    m_reader = std::make_unique<CsvReader>(*in, CsvOptions{delimiter, encoding_of(options.encoding)});
+}
+
+std::vector<ColumnOverride> ImportFile::overrides() const
+{
+    std::vector<ColumnOverride> result;
+    for (const std::string& m : m_options.maps) {
+        auto o = parse_column_override(m);
+        if (!o) throw usage_error(fmt::format("--map '{}': expected 'Header Name=field'", m));
+        result.push_back(*o);
+    }
+    return result;
+}
+
+ValueFormat ImportFile::value_format(std::string fallback_date_format) const
+{
+    return ValueFormat{m_options.decimal_comma ? DecimalMark::comma : DecimalMark::point, m_options.date_format,
+                       std::move(fallback_date_format)};
+}
+
+std::vector<CsvRecord> ImportFile::peek(size_t count)
+{
+    CsvRecord r;
+    while (m_replay.size() < count && m_reader->next(r)) m_replay.push_back(std::move(r));
+    return m_replay;
+}
+
+bool ImportFile::next(CsvRecord& record)
+{
+    if (!m_replay.empty()) {
+        record = std::move(m_replay.front());
+        m_replay.erase(m_replay.begin());
+    } else if (!m_reader->next(record)) {
+        return false;
+    }
+    ++m_records_seen;
+    return true;
+}
+
+std::vector<std::vector<std::string>> ImportFile::read_header(size_t count)
+{
+    CsvRecord r;
+    while (m_header.size() < count && next(r)) {
+        if (!r.error.empty()) throw failure(fmt::format("{}:{}: {}", m_name, r.line, r.error));
+        m_header.push_back(r.fields);
+        m_header_raw.push_back(r.raw);
+    }
+    if (m_header.empty()) throw failure(fmt::format("{}: the file is empty (no header row)", m_name));
+    return m_header;
+}
+
+void ImportFile::warn_ignored_columns(const std::vector<std::string>& ignored) const
+{
+    if (!ignored.empty())
+        m_terminal.warning(fmt::format("{}: ignoring columns: {}", m_name, fmt::join(ignored, ", ")));
+}
+
+void ImportFile::open_rejects()
+{
+    std::string path = m_options.rejects.empty() ? (m_options.file == "-" ? "stdin" : m_options.file) + ".rejects.csv"
+                                                 : m_options.rejects;
+    m_rejects.open(path, std::ios::binary | std::ios::trunc);
+    if (!m_rejects) throw failure(fmt::format("{}: cannot write the rejects file: {}", path, std::strerror(errno)));
+    char delimiter = m_reader->delimiter();
+    for (size_t i = 0; i < m_header_raw.size(); ++i) {
+        std::string line = m_header_raw[i];
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+        m_rejects << line << delimiter << (i == 0 ? "error" : "") << '\n';
+    }
+}
+
+void ImportFile::reject(const CsvRecord& record, const std::vector<std::string>& problems)
+{
+    ++m_problem_rows;
+    for (const std::string& p : problems) {
+        if (++m_problems <= k_reported_problems)
+            m_terminal.error_line(fmt::format("{}:{}: {}", m_name, record.line, p));
+    }
+    if (!m_options.skip_invalid || m_options.dry_run) return;
+    if (!m_rejects.is_open()) open_rejects();
+    std::string line = record.raw;
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    m_rejects << line << m_reader->delimiter()
+              << csv_field(fmt::format("{}", fmt::join(problems, "; ")), false, m_reader->delimiter()) << '\n';
+}
+
+void ImportFile::progress()
+{
+    if (m_size < (4u << 20) || (m_records_seen & 0x3fff) != 0) return;
+    m_terminal.progress(m_name, static_cast<double>(m_reader->bytes_read()) / static_cast<double>(m_size));
+}
+
+std::string with_thousands(std::uint64_t n)
+{
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+void ImportFile::finish(const ImportCounts& c, const GlobalOptions& globals, double seconds)
+{
+    m_terminal.progress_done();
+    if (m_problems > k_reported_problems)
+        m_terminal.error_line(fmt::format("{}: ... and {} more problems", m_name, with_thousands(m_problems - k_reported_problems)));
+    if (failed())
+        throw failure(fmt::format("{}: {} invalid {}; nothing imported (--skip-invalid imports the valid rows)", m_name,
+                                  with_thousands(m_problem_rows), m_problem_rows == 1 ? "row" : "rows"));
+    if (m_rejects.is_open()) {
+        m_rejects.flush();
+        if (!m_rejects) throw failure(fmt::format("{}: cannot write the rejects file", m_name));
+    }
+    if (globals.output_format() == Format::json) {
+        nlohmann::ordered_json doc{{"file", m_name}, {"rows", c.rows}, {"new", c.created}, {"updated", c.updated},
+                                   {"unchanged", c.unchanged}, {"rejected", c.rejected}};
+        if (m_options.dry_run) doc["dry_run"] = true;
+        m_terminal.data(doc.dump() + "\n");
+        return;
+    }
+    m_terminal.summary(fmt::format("{}: {} rows: {} new, {} updated, {} unchanged, {} rejected ({:.1f} s){}", m_name,
+                                   with_thousands(c.rows), with_thousands(c.created), with_thousands(c.updated),
+                                   with_thousands(c.unchanged), with_thousands(c.rejected), seconds,
+                                   m_options.dry_run ? " (dry run: nothing written)" : ""));
+}
+
+} // namespace refer

@@ -1,0 +1,121 @@
+// The NPS import: survey exports (one to three header rows) onto people by email.
+#include "refer/cli/import_people.h"
+#include "refer/csvio/people_rows.h"
+#include "refer/error.h"
+#include "refer/storage/database.h"
+#include "refer/storage/nps.h"
+#include "refer/storage/people.h"
+
+#include <chrono>
+#include <charconv>
+#include <fmt/format.h>
+
+namespace refer {
+
+namespace {
+
+struct NpsRow {
+    NpsResponse response;
+    std::string email;
+    std::vector<std::string> problems;
+};
+
+NpsRow read_nps_row(const CsvRecord& record, size_t width, const ColumnMap& columns, const ValueFormat& format,
+                    const std::vector<std::string>& header)
+{
+    NpsRow row;
+    if (auto shape = record_shape_problem(record, width); !shape.empty()) {
+        row.problems.push_back(shape);
+        return row;
+    }
+    auto cell = [&](const char* field, size_t* column) -> std::string {
+        const auto* cols = columns.find(field);
+        if (!cols) return {};
+        for (size_t c : *cols) {
+            *column = c;
+            std::string_view v = trim_cell(record.fields[c]);
+            if (!v.empty()) return std::string(v);
+        }
+        return {};
+    };
+    auto name = [&](size_t c) { return c < header.size() ? header[c] : fmt::format("#{}", c + 1); };
+    size_t column = 0;
+    std::string email = cell("email", &column);
+    row.email = first_email(email);
+    if (email.empty()) row.problems.push_back(fmt::format("no email in column \"{}\": the response cannot be matched", name(column)));
+    else if (!is_valid_email(row.email)) row.problems.push_back(fmt::format("invalid email \"{}\" in column \"{}\"", email, name(column)));
+    std::string score = cell("score", &column);
+    int value = -1;
+    auto [end, ec] = std::from_chars(score.data(), score.data() + score.size(), value);
+    if (score.empty()) row.problems.push_back(fmt::format("no score in column \"{}\"", name(column)));
+    else if (ec != std::errc() || end != score.data() + score.size() || value < 0 || value > 10)
+        row.problems.push_back(fmt::format("invalid score \"{}\" in column \"{}\" (0 to 10)", score, name(column)));
+    row.response.score = value;
+    std::string date = cell("responded_on", &column);
+    if (date.empty()) row.problems.push_back(fmt::format("no response date in column \"{}\"", name(column)));
+    else if (auto d = read_date(date, format)) row.response.responded_on = *d;
+    else row.problems.push_back(fmt::format("invalid date \"{}\" in column \"{}\"", date, name(column)));
+    if (std::string comment = cell("comment", &column); !comment.empty()) row.response.comment = comment;
+    return row;
+}
+
+} // namespace
+
+void import_nps(const ImportOptions& options, const GlobalOptions& globals)
+{
+    auto started = std::chrono::steady_clock::now();
+    Terminal terminal(globals);
+    Date today = globals.today_date();
+    ImportFile file(options, terminal);
+    size_t header_count = options.header_rows > 0 ? static_cast<size_t>(options.header_rows) : 0;
+    if (header_count == 0) {
+        std::vector<std::vector<std::string>> first;
+        for (const CsvRecord& r : file.peek(3)) first.push_back(r.fields);
+        header_count = detect_header_rows(first);
+    }
+    auto header_rows = file.read_header(header_count);
+    ColumnMap columns = map_nps_columns(header_rows, file.overrides());
+    for (const char* needed : {"email", "score", "responded_on"})
+        if (!columns.has(needed))
+            throw failure(fmt::format("{}:1: no {} column (name one with --map 'Header={}')", file.name(), needed, needed));
+    file.warn_ignored_columns(columns.ignored);
+    // SurveyMonkey writes US dates with a 12-hour time.
+    ValueFormat format = file.value_format("%m/%d/%Y");
+    const std::vector<std::string>& header = header_rows.front();
+
+    auto db = open_database(globals.db_path(), Access::write);
+    WriteTransaction tx(*db);
+    EventLog events(*db, current_actor(today));
+    PeopleWriter people(*db, events);
+    NpsWriter responses(*db, events);
+    ImportCounts counts;
+    CsvRecord record;
+    while (file.next(record)) {
+        if (std::ranges::all_of(record.fields, [](const std::string& f) { return trim_cell(f).empty(); })) continue;
+        ++counts.rows;
+        file.progress();
+        NpsRow row = read_nps_row(record, header.size(), columns, format, header);
+        std::optional<StoredPerson> person;
+        if (row.problems.empty()) {
+            person = people.find_by_email(row.email);
+            if (!person) row.problems.push_back(fmt::format("unknown person \"{}\" (import or add them first)", row.email));
+        }
+        if (!row.problems.empty()) {
+            ++counts.rejected;
+            file.reject(record, row.problems);
+            continue;
+        }
+        if (file.failed()) continue;
+        row.response.person_id = person->id;
+        switch (responses.upsert(row.response)) {
+        case NpsWriter::Outcome::created: ++counts.created; break;
+        case NpsWriter::Outcome::updated: ++counts.updated; break;
+        case NpsWriter::Outcome::unchanged: ++counts.unchanged; break;
+        }
+    }
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!file.failed() && !options.dry_run) tx.commit();
+    file.finish(counts, globals, seconds);
+}
+
+} // namespace refer

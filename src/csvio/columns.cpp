@@ -1,0 +1,197 @@
+#include "refer/csvio/columns.h"
+
+#include "refer/error.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace refer {
+
+std::optional<Preset> parse_preset(std::string_view name)
+{
+    if (name == "hubspot") return Preset::hubspot;
+    if (name == "pipedrive") return Preset::pipedrive;
+    if (name == "salesforce") return Preset::salesforce;
+    if (name == "none" || name == "canonical") return Preset::none;
+    return std::nullopt;
+}
+
+std::string_view preset_name(Preset preset)
+{
+    switch (preset) {
+    case Preset::hubspot: return "hubspot";
+    case Preset::pipedrive: return "pipedrive";
+    case Preset::salesforce: return "salesforce";
+    case Preset::none: break;
+    }
+    return "none";
+}
+
+std::optional<ColumnOverride> parse_column_override(std::string_view text)
+{
+    auto eq = text.rfind('=');
+    if (eq == std::string_view::npos || eq == 0 || eq + 1 == text.size()) return std::nullopt;
+    return ColumnOverride{std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))};
+}
+
+std::string normalize_header(std::string_view header)
+{
+    std::string out;
+    bool space = false;
+    for (unsigned char c : header) {
+        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '\t' || c == '\r' || c == '\n' || c == ':') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return out;
+}
+
+const std::vector<size_t>* ColumnMap::find(const std::string& field) const
+{
+    auto it = columns.find(field);
+    return it == columns.end() || it->second.empty() ? nullptr : &it->second;
+}
+
+struct Alias {
+    std::string_view header; // normalised
+    std::string_view field;
+};
+
+// Canonical names and the headers of the CRMs' exports (normalised; Pipedrive's
+// `Person - ` prefix is removed before matching).
+static constexpr Alias k_people_aliases[] = {
+    {"email", "email"}, {"e mail", "email"}, {"email address", "email"}, {"primary email", "email"},
+    {"work email", "email"}, {"email work", "email"}, {"email home", "email"}, {"email other", "email"},
+    {"name", "name"}, {"full name", "name"}, {"contact name", "name"}, {"contact", "name"},
+    {"first name", "first_name"}, {"firstname", "first_name"}, {"given name", "first_name"},
+    {"last name", "last_name"}, {"lastname", "last_name"}, {"surname", "last_name"}, {"family name", "last_name"},
+    {"company", "company"}, {"company name", "company"}, {"organization", "company"},
+    {"organisation", "company"}, {"organization name", "company"}, {"account name", "company"}, {"account", "company"},
+    {"industry", "industry"},
+    {"kind", "kind"},
+    {"annual value", "annual_value"}, {"annual revenue", "annual_value"}, {"annual value cents", "annual_value"},
+    {"started on", "started_on"}, {"start date", "started_on"}, {"client since", "started_on"},
+    {"customer since", "started_on"}, {"create date", "started_on"}, {"created date", "started_on"},
+    {"person created", "started_on"}, {"became a customer date", "started_on"},
+    {"ended on", "ended_on"}, {"end date", "ended_on"}, {"churned on", "ended_on"},
+    {"source", "source"}, {"lead source", "source"}, {"original source", "source"},
+    {"original source type", "source"},
+    {"tags", "tags"}, {"labels", "tags"}, {"label", "tags"},
+    {"external id", "external_id"}, {"id", "external_id"}, {"record id", "external_id"},
+    {"contact id", "external_id"}, {"crm id", "external_id"},
+    {"opened on", "opened_on"},
+};
+
+static constexpr Alias k_nps_aliases[] = {
+    {"email", "email"}, {"e mail", "email"}, {"email address", "email"}, {"recipientemail", "email"},
+    {"recipient email", "email"}, {"respondent email", "email"},
+    {"score", "score"}, {"nps", "score"}, {"nps score", "score"}, {"rating", "score"},
+    {"responded on", "responded_on"}, {"date", "responded_on"}, {"recordeddate", "responded_on"},
+    {"recorded date", "responded_on"}, {"end date", "responded_on"}, {"enddate", "responded_on"},
+    {"submitted at", "responded_on"}, {"response date", "responded_on"}, {"submitted", "responded_on"},
+    {"comment", "comment"}, {"comments", "comment"}, {"feedback", "comment"},
+};
+
+static std::optional<std::string> alias_for(std::string_view header, const Alias* begin, const Alias* end)
+{
+    for (const Alias* a = begin; a != end; ++a)
+        if (a->header == header) return std::string(a->field);
+    return std::nullopt;
+}
+
+static Preset detect_preset(const std::vector<std::string>& normalised)
+{
+    auto any = [&](auto pred) { return std::ranges::any_of(normalised, pred); };
+    if (any([](const std::string& h) { return h.starts_with("person "); }) ||
+        any([](const std::string& h) { return h == "email work" || h == "email home" || h == "email other"; }))
+        return Preset::pipedrive;
+    if (any([](const std::string& h) { return h == "record id" || h == "original source" || h == "contact owner"; }))
+        return Preset::hubspot;
+    if (any([](const std::string& h) { return h == "contact id" || h == "account name" || h == "lead source"; }))
+        return Preset::salesforce;
+    return Preset::none;
+}
+
+static void apply_overrides(ColumnMap& map, const std::vector<std::vector<std::string>>& header_rows,
+                            const std::vector<ColumnOverride>& overrides, const std::vector<std::string>& fields)
+{
+    for (const ColumnOverride& o : overrides) {
+        if (std::ranges::find(fields, o.field) == fields.end())
+            throw usage_error(fmt::format("--map '{}={}': unknown field \"{}\" (fields: {})", o.header, o.field,
+                                          o.field, fmt::join(fields, ", ")));
+        std::string wanted = normalize_header(o.header);
+        std::optional<size_t> column;
+        for (const auto& row : header_rows)
+            for (size_t i = 0; i < row.size() && !column; ++i)
+                if (normalize_header(row[i]) == wanted) column = i;
+        if (!column) throw usage_error(fmt::format("--map '{}={}': the file has no column \"{}\"", o.header, o.field, o.header));
+        for (auto& [field, cols] : map.columns) std::erase(cols, *column);
+        map.columns[o.field].insert(map.columns[o.field].begin(), *column);
+        std::erase(map.ignored, o.header);
+    }
+}
+
+ColumnMap map_people_columns(const std::vector<std::string>& header, std::optional<Preset> preset,
+                             const std::vector<ColumnOverride>& overrides)
+{
+    std::vector<std::string> normalised;
+    for (const auto& h : header) normalised.push_back(normalize_header(h));
+    ColumnMap map;
+    map.preset = preset ? *preset : detect_preset(normalised);
+    for (size_t i = 0; i < header.size(); ++i) {
+        std::string h = normalised[i];
+        if (h.starts_with("person ")) h.erase(0, 7); // Pipedrive's "Person - Name"
+        auto field = alias_for(h, std::begin(k_people_aliases), std::end(k_people_aliases));
+        // One column per field, except emails, where every email column is a fallback.
+        if (field && (*field == "email" || !map.has(*field))) map.columns[*field].push_back(i);
+        else if (!h.empty()) map.ignored.push_back(header[i]);
+    }
+    apply_overrides(map, {header}, overrides, k_people_fields);
+    return map;
+}
+
+// A survey's score column asks "how likely ... recommend"; Qualtrics adds a "- Group" twin.
+static bool is_recommend_question(const std::string& h)
+{
+    return h.find("recommend") != std::string::npos && h.find("group") == std::string::npos;
+}
+
+ColumnMap map_nps_columns(const std::vector<std::vector<std::string>>& header_rows,
+                          const std::vector<ColumnOverride>& overrides)
+{
+    ColumnMap map;
+    size_t width = 0;
+    for (const auto& row : header_rows) width = std::max(width, row.size());
+    for (size_t i = 0; i < width; ++i) {
+        std::optional<std::string> field;
+        std::string shown;
+        for (const auto& row : header_rows) {
+            if (i >= row.size()) continue;
+            std::string h = normalize_header(row[i]);
+            if (shown.empty()) shown = row[i];
+            if (!field) field = alias_for(h, std::begin(k_nps_aliases), std::end(k_nps_aliases));
+            if (!field && is_recommend_question(h)) field = "score";
+            if (!field && (h.find("reason") != std::string::npos || h.starts_with("why")) ) field = "comment";
+        }
+        if (field && !map.has(*field)) map.columns[*field].push_back(i);
+        else if (!shown.empty()) map.ignored.push_back(shown);
+    }
+    apply_overrides(map, header_rows, overrides, k_nps_fields);
+    return map;
+}
+
+size_t detect_header_rows(const std::vector<std::vector<std::string>>& first)
+{
+    auto row_has = [&](size_t r, auto pred) {
+        return r < first.size() && std::ranges::any_of(first[r], pred);
+    };
+    if (row_has(2, [](const std::string& c) { return c.starts_with("{\"ImportId\""); })) return 3;
+    if (row_has(1, [](const std::string& c) { return c == "Response" || c == "Open-Ended Response"; })) return 2;
+    return 1;
+}
+
+} // namespace refer

@@ -1,0 +1,233 @@
+#include "refer/csvio/csv_reader.h"
+
+#include <csv.h>
+#include <stdexcept>
+
+namespace refer {
+
+struct CsvReader::Parser {
+    csv_parser p;
+};
+
+extern "C" {
+static void field_callback(void* data, size_t size, void* reader)
+{
+    static_cast<CsvReader*>(reader)->on_field(static_cast<const char*>(data), size);
+}
+static void record_callback(int, void* reader) { static_cast<CsvReader*>(reader)->on_record_end(); }
+static int no_spaces(unsigned char) { return 0; } // keep spaces and tabs inside fields
+}
+
+// Windows-1252 code points for bytes 0x80-0x9F (0 where undefined).
+static constexpr char32_t k_cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static void append_utf8(std::string& out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_valid_utf8(std::string_view s)
+{
+    size_t i = 0, n = s.size();
+    while (i < n) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) { ++i; continue; }
+        size_t len;
+        char32_t cp;
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else return false;
+        if (i + len > n) return false;
+        for (size_t k = 1; k < len; ++k) {
+            unsigned char cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+CsvReader::CsvReader(std::istream& in, CsvOptions options)
+    : m_in(in), m_options(options), m_parser(std::make_unique<Parser>())
+{
+    if (csv_init(&m_parser->p, 0) != 0) throw std::runtime_error("cannot initialise the CSV parser");
+    csv_set_space_func(&m_parser->p, no_spaces);
+}
+
+CsvReader::~CsvReader() { csv_free(&m_parser->p); }
+
+const char* CsvReader::detected_encoding() const
+{
+    switch (m_bom) {
+    case Bom::utf16le: return "UTF-16LE";
+    case Bom::utf16be: return "UTF-16BE";
+    default: break;
+    }
+    switch (m_options.encoding) {
+    case Encoding::cp1252: return "cp1252";
+    case Encoding::latin1: return "latin1";
+    default: return "UTF-8";
+    }
+}
+
+void CsvReader::on_field(const char* data, size_t size) { m_current.fields.emplace_back(data, size); }
+
+void CsvReader::on_record_end()
+{
+    m_current.after_blank_line = m_blank_seen;
+    m_ready.push_back(std::move(m_current));
+    m_current = CsvRecord{};
+    m_in_record = false;
+    m_blank_seen = false;
+}
+
+static char detect_delimiter(std::string_view first_line)
+{
+    size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (char c : first_line) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && c == ',') ++commas;
+        else if (!quoted && c == ';') ++semicolons;
+        else if (!quoted && c == '\t') ++tabs;
+    }
+    if (tabs > commas && tabs >= semicolons) return '\t';
+    if (semicolons > commas) return ';';
+    return ',';
+}
+
+void CsvReader::start_decoding(std::string& chunk)
+{
+    auto starts = [&](std::string_view bom) { return std::string_view(chunk).starts_with(bom); };
+    if (starts("\xEF\xBB\xBF")) { m_bom = Bom::utf8; chunk.erase(0, 3); }
+    else if (starts("\xFF\xFE")) { m_bom = Bom::utf16le; chunk.erase(0, 2); }
+    else if (starts("\xFE\xFF")) { m_bom = Bom::utf16be; chunk.erase(0, 2); }
+    m_started = true;
+}
+
+void CsvReader::decode(std::string& chunk, std::string& out)
+{
+    if (m_bom == Bom::utf16le || m_bom == Bom::utf16be) {
+        std::string bytes = std::move(m_carry);
+        bytes += chunk;
+        m_carry.clear();
+        size_t i = 0;
+        auto unit = [&](size_t at) -> char32_t {
+            unsigned char a = static_cast<unsigned char>(bytes[at]), b = static_cast<unsigned char>(bytes[at + 1]);
+            return m_bom == Bom::utf16le ? static_cast<char32_t>(a | (b << 8)) : static_cast<char32_t>((a << 8) | b);
+        };
+        while (i + 1 < bytes.size()) {
+            char32_t u = unit(i);
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                if (i + 3 >= bytes.size()) break; // the pair continues in the next chunk
+                char32_t low = unit(i + 2);
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+                    i += 4;
+                    continue;
+                }
+                u = 0xFFFD;
+            } else if (u >= 0xDC00 && u <= 0xDFFF) {
+                u = 0xFFFD;
+            }
+            append_utf8(out, u);
+            i += 2;
+        }
+        m_carry = bytes.substr(i);
+        return;
+    }
+    if (m_options.encoding == Encoding::utf8) {
+        out += chunk;
+        return;
+    }
+    for (unsigned char c : chunk) {
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (m_options.encoding == Encoding::cp1252 && c < 0xA0 && k_cp1252_high[c - 0x80] != 0)
+            append_utf8(out, k_cp1252_high[c - 0x80]);
+        else append_utf8(out, c); // latin1, and cp1252's undefined bytes, map to the same code point
+    }
+}
+
+void CsvReader::feed_line(std::string_view line)
+{
+    ++m_line;
+    bool blank = line == "\n" || line == "\r\n" || line == "\r" || line.empty();
+    if (!m_in_record) {
+        if (blank) {
+            m_blank_seen = true;
+            return;
+        }
+        m_in_record = true;
+        m_current.line = m_line;
+    }
+    m_current.raw += line;
+    bool utf8_checked = m_options.encoding == Encoding::utf8 && m_bom != Bom::utf16le && m_bom != Bom::utf16be;
+    if (utf8_checked && m_current.error.empty() && !is_valid_utf8(line))
+        m_current.error = "invalid UTF-8 (is it cp1252 or latin1? try --encoding cp1252)";
+    if (m_delimiter == 0) {
+        m_delimiter = m_options.delimiter != 0 ? m_options.delimiter : detect_delimiter(line);
+        csv_set_delim(&m_parser->p, static_cast<unsigned char>(m_delimiter));
+    }
+    if (csv_parse(&m_parser->p, line.data(), line.size(), field_callback, record_callback, this) != line.size())
+        throw std::runtime_error(csv_strerror(csv_error(&m_parser->p)));
+}
+
+// Reads one block, decodes it and feeds every complete line; false once the input is done.
+bool CsvReader::fill()
+{
+    if (m_finished) return false;
+    std::string chunk(1 << 16, '\0');
+    m_in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    chunk.resize(static_cast<size_t>(m_in.gcount()));
+    m_bytes_read += chunk.size();
+    if (!m_started && !chunk.empty()) start_decoding(chunk);
+    decode(chunk, m_pending);
+    size_t start = 0;
+    for (size_t nl; (nl = m_pending.find('\n', start)) != std::string::npos; start = nl + 1)
+        feed_line(std::string_view(m_pending).substr(start, nl + 1 - start));
+    m_pending.erase(0, start);
+    if (m_in.eof() || chunk.empty()) {
+        if (!m_pending.empty()) feed_line(m_pending);
+        m_pending.clear();
+        // libcsv's state 2 is "inside a field": a quote opened and never closed.
+        bool open_quote = m_parser->p.pstate == 2 && m_parser->p.quoted;
+        csv_fini(&m_parser->p, field_callback, record_callback, this);
+        if (open_quote && !m_ready.empty())
+            m_ready.back().error = "a quoted field is never closed (it runs to the end of the file)";
+        m_finished = true;
+    }
+    return true;
+}
+
+bool CsvReader::next(CsvRecord& record)
+{
+    while (m_ready.empty())
+        if (!fill()) return false;
+    record = std::move(m_ready.front());
+    m_ready.pop_front();
+    return true;
+}
+
+} // namespace refer

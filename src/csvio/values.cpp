@@ -1,0 +1,34 @@
+#include "refer/csvio/values.h"
+
+#include "refer/domain/person.h"
+
+namespace refer {
+
+std::string_view trim_cell(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+std::optional<Date> read_date(std::string_view cell, const ValueFormat& format)
+{
+    std::string_view s = trim_cell(cell);
+    if (!format.date_format.empty())
+        if (auto d = parse_date_with_format(s, format.date_format)) return d;
+    if (auto d = parse_date_time(s)) return d;
+    if (!format.fallback_date_format.empty())
+        if (auto d = parse_date_with_format(s, format.fallback_date_format)) return d;
+    return std::nullopt;
+}
+
+std::string first_email(std::string_view cell)
+{
+    std::string_view s = trim_cell(cell);
+    size_t end = s.find_first_of(",;");
+    // `Doe, Jane <jane@x.com>` keeps its comma: only split where an address follows.
+    if (end != std::string_view::npos && s.substr(0, end).find('@') != std::string_view::npos) s = s.substr(0, end);
+    return normalize_email(s);
+}
+
+} // namespace refer

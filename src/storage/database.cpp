@@ -1,0 +1,139 @@
+#include "refer/storage/database.h"
+
+#include "refer/error.h"
+#include "schema.sql.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace refer {
+
+namespace fs = std::filesystem;
+
+// `PRAGMA application_id` marks a file as ours ("REFR").
+static constexpr int k_application_id = 0x52454652;
+
+int schema_version() { return static_cast<int>(std::size(schema::k_migrations)); }
+
+fs::path default_database_path()
+{
+    if (const char* env = std::getenv("REFER_DB"); env && *env) return env;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "refer" / "refer.db";
+    const char* home = std::getenv("HOME");
+    return fs::path(home && *home ? home : ".") / ".local" / "share" / "refer" / "refer.db";
+}
+
+static int busy_timeout_ms()
+{
+    if (const char* env = std::getenv("REFER_BUSY_TIMEOUT_MS"); env && *env) {
+        char* end = nullptr;
+        long v = std::strtol(env, &end, 10);
+        if (*end == '\0' && v >= 0) return static_cast<int>(v);
+    }
+    return 5000;
+}
+
+// Parent directories 0700 and the file itself 0600, before SQLite touches it
+// (SQLite gives the -wal and -shm files the database file's mode).
+static void create_private_file(const fs::path& path)
+{
+    fs::path parent = path.parent_path();
+    if (!parent.empty() && !fs::exists(parent)) {
+        fs::path partial;
+        for (const auto& part : parent) {
+            partial /= part;
+            if (!fs::exists(partial) && ::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST)
+                throw failure(fmt::format("cannot create directory {}: {}", partial.string(), std::strerror(errno)));
+        }
+    }
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0 && errno != EEXIST)
+        throw failure(fmt::format("cannot create database {}: {}", path.string(), std::strerror(errno)));
+    if (fd >= 0) ::close(fd);
+}
+
+static void migrate(SQLite::Database& db, const fs::path& path)
+{
+    WriteTransaction tx(db);
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version > schema_version())
+        throw Error(Exit::not_refer, fmt::format("{}: written by a newer refer (schema {}, this refer knows {})",
+                                                 path.string(), version, schema_version()));
+    if (version == schema_version()) return;
+    for (int v = version; v < schema_version(); ++v) db.exec(std::string(schema::k_migrations[v]));
+    db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+    db.exec(fmt::format("PRAGMA user_version = {}", schema_version()));
+    tx.commit();
+}
+
+// A file is ours when it carries our application id, or when it is an empty SQLite file.
+static void check_identity(SQLite::Database& db, const fs::path& path, Access access)
+{
+    int app_id = db.execAndGet("PRAGMA application_id").getInt();
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (app_id == k_application_id) {
+        if (version > schema_version())
+            throw Error(Exit::not_refer, fmt::format("{}: written by a newer refer (schema {}, this refer knows {})",
+                                                     path.string(), version, schema_version()));
+        if (version < schema_version() && access == Access::read)
+            throw Error(Exit::failure, fmt::format("{}: written by an older refer; run a write command to upgrade it", path.string()));
+        return;
+    }
+    int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    if (app_id != 0 || tables != 0)
+        throw Error(Exit::not_refer, fmt::format("{}: not a refer database", path.string()));
+    if (access == Access::read) throw failure(fmt::format("{}: the database is empty; import or add people first", path.string()));
+}
+
+std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access access)
+{
+    bool exists = fs::exists(path);
+    if (!exists && access == Access::read)
+        throw failure(fmt::format("no database at {} (import or add people first, or pass --db)", path.string()));
+    if (!exists) create_private_file(path);
+    int flags = access == Access::read ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    auto db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms());
+    try {
+        check_identity(*db, path, access);
+    } catch (const SQLite::Exception& e) {
+        int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            throw Error(Exit::not_refer, fmt::format("{}: not a refer database ({})", path.string(), e.what()));
+        throw;
+    }
+    db->exec("PRAGMA foreign_keys = ON");
+    if (access == Access::write) {
+        if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") db->exec("PRAGMA journal_mode = WAL");
+        db->exec("PRAGMA synchronous = NORMAL");
+        migrate(*db, path);
+    }
+    return db;
+}
+
+WriteTransaction::WriteTransaction(SQLite::Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
+
+WriteTransaction::~WriteTransaction()
+{
+    if (!m_done) {
+        try {
+            m_db.exec("ROLLBACK");
+        } catch (...) {
+            // The transaction may already be gone (SQLite rolls back on some errors).
+        }
+    }
+}
+
+void WriteTransaction::commit()
+{
+    m_db.exec("COMMIT");
+    m_done = true;
+}
+
+} // namespace refer

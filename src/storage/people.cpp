@@ -1,0 +1,249 @@
+#include "refer/storage/people.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace refer {
+
+static constexpr const char* k_person_columns =
+    "id, email, name, company, industry, kind, annual_value, started_on, ended_on, source, "
+    "referred_by, external_id, opened_on";
+
+static std::optional<std::string> opt_text(const SQLite::Column& c)
+{
+    if (c.isNull()) return std::nullopt;
+    return c.getString();
+}
+
+static std::optional<Date> opt_date(const SQLite::Column& c)
+{
+    if (c.isNull()) return std::nullopt;
+    return parse_iso_date(c.getString());
+}
+
+static StoredPerson person_from_row(SQLite::Statement& q)
+{
+    StoredPerson s;
+    s.id = q.getColumn(0).getInt64();
+    Person& p = s.person;
+    p.email = opt_text(q.getColumn(1));
+    p.name = opt_text(q.getColumn(2));
+    p.company = opt_text(q.getColumn(3));
+    p.industry = opt_text(q.getColumn(4));
+    p.kind = opt_text(q.getColumn(5));
+    if (!q.getColumn(6).isNull()) p.annual_value = q.getColumn(6).getInt64();
+    p.started_on = opt_date(q.getColumn(7));
+    p.ended_on = opt_date(q.getColumn(8));
+    p.source = opt_text(q.getColumn(9));
+    if (!q.getColumn(10).isNull()) p.referred_by = q.getColumn(10).getInt64();
+    p.external_id = opt_text(q.getColumn(11));
+    p.opened_on = opt_date(q.getColumn(12));
+    return s;
+}
+
+std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view handle)
+{
+    bool by_external = handle.starts_with("ext:");
+    SQLite::Statement q(db, fmt::format("SELECT {} FROM clients WHERE {} = ?", k_person_columns,
+                                        by_external ? "external_id" : "email"));
+    q.bind(1, by_external ? std::string(handle.substr(4)) : normalize_email(handle));
+    if (!q.executeStep()) return std::nullopt;
+    StoredPerson s = person_from_row(q);
+    s.person.tags = tags_of(db, s.id);
+    return s;
+}
+
+std::vector<std::string> tags_of(SQLite::Database& db, long long person_id)
+{
+    SQLite::Statement q(db, "SELECT tag FROM tags WHERE client_id = ? ORDER BY tag");
+    q.bind(1, static_cast<int64_t>(person_id));
+    std::vector<std::string> tags;
+    while (q.executeStep()) tags.push_back(q.getColumn(0).getString());
+    return tags;
+}
+
+std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& filter)
+{
+    std::string sql = fmt::format("SELECT {}, (SELECT group_concat(tag, ';') FROM "
+                                  "(SELECT tag FROM tags t WHERE t.client_id = c.id ORDER BY tag)) "
+                                  "FROM clients c WHERE 1", k_person_columns);
+    if (filter.tag) sql += " AND EXISTS (SELECT 1 FROM tags t WHERE t.client_id = c.id AND t.tag = :tag)";
+    if (filter.kind) sql += " AND kind = :kind";
+    sql += " ORDER BY id";
+    SQLite::Statement q(db, sql);
+    if (filter.tag) q.bind(":tag", *filter.tag);
+    if (filter.kind) q.bind(":kind", *filter.kind);
+    std::vector<StoredPerson> people;
+    while (q.executeStep()) {
+        StoredPerson s = person_from_row(q);
+        if (!q.getColumn(13).isNull()) s.person.tags = split_tags(q.getColumn(13).getString());
+        people.push_back(std::move(s));
+    }
+    return people;
+}
+
+std::string_view field_name(PersonField field)
+{
+    switch (field) {
+    case PersonField::email: return "email";
+    case PersonField::name: return "name";
+    case PersonField::company: return "company";
+    case PersonField::industry: return "industry";
+    case PersonField::kind: return "kind";
+    case PersonField::annual_value: return "annual_value";
+    case PersonField::started_on: return "started_on";
+    case PersonField::ended_on: return "ended_on";
+    case PersonField::source: return "source";
+    case PersonField::external_id: return "external_id";
+    case PersonField::opened_on: return "opened_on";
+    case PersonField::tags: return "tags";
+    }
+    return "?";
+}
+
+std::optional<std::string> field_text(const Person& p, PersonField field)
+{
+    auto date = [](const std::optional<Date>& d) -> std::optional<std::string> {
+        if (!d) return std::nullopt;
+        return to_string(*d);
+    };
+    switch (field) {
+    case PersonField::email: return p.email;
+    case PersonField::name: return p.name;
+    case PersonField::company: return p.company;
+    case PersonField::industry: return p.industry;
+    case PersonField::kind: return p.kind;
+    case PersonField::annual_value:
+        if (!p.annual_value) return std::nullopt;
+        return std::to_string(*p.annual_value);
+    case PersonField::started_on: return date(p.started_on);
+    case PersonField::ended_on: return date(p.ended_on);
+    case PersonField::source: return p.source;
+    case PersonField::external_id: return p.external_id;
+    case PersonField::opened_on: return date(p.opened_on);
+    case PersonField::tags: break;
+    }
+    return std::nullopt;
+}
+
+static constexpr PersonField k_stored_fields[] = {
+    PersonField::email, PersonField::name, PersonField::company, PersonField::industry,
+    PersonField::kind, PersonField::annual_value, PersonField::started_on, PersonField::ended_on,
+    PersonField::source, PersonField::external_id, PersonField::opened_on,
+};
+
+PeopleWriter::PeopleWriter(SQLite::Database& db, EventLog& events)
+    : m_db(db), m_events(events),
+      m_by_email(db, fmt::format("SELECT {} FROM clients WHERE email = ?", k_person_columns)),
+      m_by_external_id(db, fmt::format("SELECT {} FROM clients WHERE external_id = ?", k_person_columns)),
+      m_insert(db, "INSERT INTO clients (email, name, company, industry, kind, annual_value, started_on, "
+                   "ended_on, source, external_id, opened_on, referred_by, created_at, updated_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"),
+      m_update(db, "UPDATE clients SET email = ?1, name = ?2, company = ?3, industry = ?4, kind = ?5, "
+                   "annual_value = ?6, started_on = ?7, ended_on = ?8, source = ?9, external_id = ?10, "
+                   "opened_on = ?11, referred_by = ?12, updated_at = ?13 WHERE id = ?14"),
+      m_add_tag(db, "INSERT OR IGNORE INTO tags (client_id, tag) VALUES (?, ?)"),
+      m_remove_tag(db, "DELETE FROM tags WHERE client_id = ? AND tag = ?")
+{
+}
+
+std::optional<StoredPerson> PeopleWriter::read_one(SQLite::Statement& query)
+{
+    std::optional<StoredPerson> found;
+    if (query.executeStep()) found = person_from_row(query);
+    query.reset();
+    return found;
+}
+
+std::optional<StoredPerson> PeopleWriter::find_by_email(const std::string& email)
+{
+    m_by_email.bind(1, email);
+    return read_one(m_by_email);
+}
+
+std::optional<StoredPerson> PeopleWriter::find_by_external_id(const std::string& external_id)
+{
+    m_by_external_id.bind(1, external_id);
+    return read_one(m_by_external_id);
+}
+
+static void bind_person(SQLite::Statement& s, const Person& p, const std::string& at)
+{
+    int i = 1;
+    for (PersonField f : k_stored_fields) {
+        if (f == PersonField::annual_value) {
+            if (p.annual_value) s.bind(i, static_cast<int64_t>(*p.annual_value)); else s.bind(i);
+        } else if (f == PersonField::kind) {
+            s.bind(i, p.kind.value_or("client"));
+        } else if (auto text = field_text(p, f)) {
+            s.bind(i, *text);
+        } else {
+            s.bind(i);
+        }
+        ++i;
+    }
+    if (p.referred_by) s.bind(12, static_cast<int64_t>(*p.referred_by)); else s.bind(12);
+    s.bind(13, at);
+}
+
+long long PeopleWriter::insert(const Person& person)
+{
+    m_insert.reset();
+    bind_person(m_insert, person, m_events.actor().at);
+    m_insert.exec();
+    long long id = m_db.getLastInsertRowid();
+    nlohmann::ordered_json created = nlohmann::ordered_json::object();
+    for (PersonField f : k_stored_fields)
+        if (auto text = field_text(person, f)) created[std::string(field_name(f))] = *text;
+    m_events.record("client", id, "created", std::nullopt, created.dump());
+    add_tags(id, person.tags);
+    return id;
+}
+
+void PeopleWriter::update(long long id, const Person& before, const Person& after)
+{
+    m_update.reset();
+    bind_person(m_update, after, m_events.actor().at);
+    m_update.bind(14, static_cast<int64_t>(id));
+    m_update.exec();
+    for (PersonField f : k_stored_fields) {
+        auto old_value = field_text(before, f), new_value = field_text(after, f);
+        if (old_value != new_value) m_events.record("client", id, field_name(f), old_value, new_value);
+    }
+    if (before.referred_by != after.referred_by)
+        m_events.record("client", id, "referred_by",
+                        before.referred_by ? std::optional(std::to_string(*before.referred_by)) : std::nullopt,
+                        after.referred_by ? std::optional(std::to_string(*after.referred_by)) : std::nullopt);
+}
+
+int PeopleWriter::add_tags(long long id, const std::vector<std::string>& tags)
+{
+    int added = 0;
+    for (const std::string& tag : tags) {
+        m_add_tag.reset();
+        m_add_tag.bind(1, static_cast<int64_t>(id));
+        m_add_tag.bind(2, tag);
+        if (m_add_tag.exec() > 0) {
+            m_events.record("client", id, "tag added", std::nullopt, tag);
+            ++added;
+        }
+    }
+    return added;
+}
+
+int PeopleWriter::remove_tags(long long id, const std::vector<std::string>& tags)
+{
+    int removed = 0;
+    for (const std::string& tag : tags) {
+        m_remove_tag.reset();
+        m_remove_tag.bind(1, static_cast<int64_t>(id));
+        m_remove_tag.bind(2, tag);
+        if (m_remove_tag.exec() > 0) {
+            m_events.record("client", id, "tag removed", tag, std::nullopt);
+            ++removed;
+        }
+    }
+    return removed;
+}
+
+} // namespace refer

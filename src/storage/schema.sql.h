@@ -1,0 +1,125 @@
+#pragma once
+// Schema migrations, in order: migration i brings user_version from i to i+1.
+// Never edit a released migration; append a new one.
+#include <string_view>
+
+namespace refer::schema {
+
+inline constexpr std::string_view k_migrations[] = {
+R"sql(
+CREATE TABLE clients (
+    id           INTEGER PRIMARY KEY,
+    email        TEXT COLLATE NOCASE UNIQUE,
+    name         TEXT,
+    company      TEXT,
+    industry     TEXT,
+    kind         TEXT NOT NULL DEFAULT 'client'
+                 CHECK (kind IN ('client','partner','employee','advisor')),
+    annual_value INTEGER CHECK (annual_value >= 0),
+    started_on   TEXT,
+    ended_on     TEXT,
+    source       TEXT CHECK (source IN ('referral','outbound','inbound','partner','event','other')),
+    referred_by  INTEGER REFERENCES referrals(id),
+    external_id  TEXT UNIQUE,
+    opened_on    TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    CHECK (email IS NOT NULL OR external_id IS NOT NULL)
+);
+CREATE TABLE tags (
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    tag       TEXT NOT NULL,
+    PRIMARY KEY (client_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX tags_by_tag ON tags(tag);
+CREATE TABLE nps_responses (
+    id           INTEGER PRIMARY KEY,
+    client_id    INTEGER NOT NULL REFERENCES clients(id),
+    score        INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+    responded_on TEXT NOT NULL,
+    comment      TEXT,
+    UNIQUE (client_id, responded_on)
+);
+CREATE TABLE milestones (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients(id),
+    on_date     TEXT NOT NULL,
+    description TEXT NOT NULL
+);
+CREATE INDEX milestones_by_client ON milestones(client_id, on_date);
+CREATE TABLE referrals (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    referrer_id     INTEGER NOT NULL REFERENCES clients(id),
+    referee_name    TEXT,
+    referee_email   TEXT COLLATE NOCASE,
+    referee_company TEXT,
+    source          TEXT NOT NULL CHECK (source IN ('client','partner','employee','advisor','other')),
+    submitted_on    TEXT NOT NULL,
+    status          TEXT NOT NULL
+                    CHECK (status IN ('submitted','contacted','meeting','qualified','won','lost')),
+    status_on       TEXT NOT NULL,
+    contacted_on    TEXT,
+    meeting_on      TEXT,
+    qualified_on    TEXT,
+    won_on          TEXT,
+    lost_on         TEXT,
+    lost_reason     TEXT,
+    deal_value      INTEGER CHECK (deal_value >= 0),
+    consent         INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),
+    note            TEXT
+);
+CREATE INDEX referrals_by_referee ON referrals(referee_email, submitted_on);
+CREATE INDEX referrals_by_referrer ON referrals(referrer_id, status);
+CREATE TABLE asks (
+    id        INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients(id),
+    asked_on  TEXT NOT NULL,
+    reason    TEXT,
+    UNIQUE (client_id, asked_on)
+);
+CREATE TABLE programs (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL,
+    effective_on TEXT,
+    loaded_at    TEXT NOT NULL,
+    source       TEXT NOT NULL
+);
+CREATE TABLE payouts (
+    id          INTEGER PRIMARY KEY,
+    referral_id INTEGER NOT NULL REFERENCES referrals(id),
+    beneficiary TEXT NOT NULL CHECK (beneficiary IN ('referrer','referee')),
+    email       TEXT COLLATE NOCASE,
+    client_id   INTEGER REFERENCES clients(id),
+    reward      TEXT NOT NULL,
+    kind        TEXT NOT NULL
+                CHECK (kind IN ('cash','credit','discount','donation','gift','recognition')),
+    amount      INTEGER NOT NULL,
+    earned_on   TEXT NOT NULL,
+    due_on      TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending','paid','void')),
+    paid_on     TEXT,
+    reference   TEXT,
+    program_id  INTEGER REFERENCES programs(id),
+    explanation TEXT NOT NULL
+);
+CREATE INDEX payouts_by_referral ON payouts(referral_id, reward, beneficiary);
+CREATE TABLE events (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    on_date   TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    what      TEXT NOT NULL,
+    old       TEXT,
+    new       TEXT,
+    user      TEXT
+);
+CREATE INDEX events_by_entity ON events(entity, entity_id);
+CREATE TRIGGER events_are_append_only_u BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_are_append_only_d BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+)sql",
+};
+
+} // namespace refer::schema
