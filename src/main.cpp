@@ -8,6 +8,25 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+// The first word on the command line that is neither an option nor an option's value, when
+// it names no command: "unknown command" says more than CLI11's "A subcommand is required".
+static std::string unknown_command(CLI::App& app, int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--") return {};
+        if (arg.starts_with("-")) {
+            bool takes_value = arg == "--db" || arg == "--today" || arg == "--format";
+            if (takes_value) ++i;
+            continue;
+        }
+        for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+            if (sub->check_name(std::string(arg))) return {};
+        return std::string(arg);
+    }
+    return {};
+}
+
 int main(int argc, char** argv)
 {
     std::setlocale(LC_CTYPE, "C.UTF-8");
@@ -24,10 +43,14 @@ int main(int argc, char** argv)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "refer: error: {}\n", e.what());
+        if (std::string word = unknown_command(app, argc, argv); !word.empty())
+            fmt::print(stderr, "refer: error: unknown command \"{}\" (see refer --help)\n", word);
+        else
+            fmt::print(stderr, "refer: error: {}\n", e.what());
         return static_cast<int>(refer::Exit::usage);
     }
     try {
+        globals.today_date(); // a malformed $REFER_TODAY is a usage error for every command
         selected();
         return 0;
     } catch (const refer::Error& e) {

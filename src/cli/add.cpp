@@ -26,6 +26,7 @@ static Person person_from(const AddOptions& o)
     Person p;
     if (o.handle.starts_with("ext:")) {
         p.external_id = o.handle.substr(4);
+        if (p.external_id->empty()) throw usage_error("ext: needs the CRM id, e.g. ext:crm-1042");
         if (!o.external_id.empty()) throw usage_error("give either ext:ID or --external-id, not both");
     } else {
         std::string email = normalize_email(o.handle);
@@ -61,8 +62,12 @@ static void run_add(const AddOptions& o, const GlobalOptions& g)
     EventLog events(*db, current_actor(g.today_date()));
     PeopleWriter people(*db, events);
     if ((person.email && people.find_by_email(*person.email)) ||
-        (person.external_id && people.find_by_external_id(*person.external_id)))
+        (!person.email && person.external_id && people.find_by_external_id(*person.external_id)))
         throw failure(fmt::format("{} is already in the ledger (refer show {})", person_handle(person), person_handle(person)));
+    if (person.email && person.external_id)
+        if (auto other = people.find_by_external_id(*person.external_id))
+            throw failure(fmt::format("external id {} already belongs to {}", *person.external_id,
+                                      person_handle(other->person)));
     people.insert(person);
     tx.commit();
     terminal.summary(fmt::format("added {}", person_handle(person)));

@@ -3,7 +3,9 @@
 #include "refer/error.h"
 #include "refer/storage/database.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <iostream>
@@ -28,7 +30,7 @@ Date GlobalOptions::today_date() const
 }
 
 Terminal::Terminal(const GlobalOptions& g)
-    : m_color(!g.no_color && std::getenv("NO_COLOR") == nullptr && ::isatty(STDOUT_FILENO)),
+    : m_color(!g.no_color && !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR")) && ::isatty(STDOUT_FILENO)),
       m_quiet(g.quiet), m_stderr_tty(::isatty(STDERR_FILENO))
 {
 }
@@ -36,7 +38,8 @@ Terminal::Terminal(const GlobalOptions& g)
 void Terminal::data(std::string_view text) const
 {
     std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    if (std::fflush(stdout) != 0 || std::ferror(stdout))
+        throw failure(fmt::format("cannot write the output: {}", std::strerror(errno)));
 }
 
 void Terminal::summary(std::string_view line) const
@@ -84,7 +87,7 @@ CLI::Validator date_validator()
         [](std::string& text) -> std::string {
             return parse_iso_date(text) ? std::string() : fmt::format("\"{}\" is not a date (YYYY-MM-DD)", text);
         },
-        "DATE");
+        "", "DATE");
 }
 
 CLI::Validator money_validator()
@@ -94,7 +97,35 @@ CLI::Validator money_validator()
             MoneyParse money = parse_money(text);
             return money.cents ? std::string() : fmt::format("\"{}\" is not an amount of money ({})", text, money.error);
         },
-        "MONEY");
+        "", "MONEY");
+}
+
+std::optional<Format> parse_format(std::string_view name)
+{
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (lower == "table") return Format::table;
+    if (lower == "csv") return Format::csv;
+    if (lower == "json") return Format::json;
+    if (lower == "md" || lower == "markdown") return Format::md;
+    return std::nullopt;
+}
+
+// A command group (`import`, `payouts` ...) without its own example shows its first
+// subcommand's, so that every `--help` has one.
+static void inherit_examples(CLI::App& app)
+{
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        inherit_examples(*sub);
+        if (sub->get_footer().find("Example") != std::string::npos) continue; // (the app's footer is inherited)
+        for (CLI::App* child : sub->get_subcommands([](CLI::App*) { return true; })) {
+            std::string footer = child->get_footer();
+            if (footer.find("Example") != std::string::npos) {
+                sub->footer(footer);
+                break;
+            }
+        }
+    }
 }
 
 void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
@@ -108,9 +139,16 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
         ->type_name("PATH");
     app.add_option("--today", g.today, "What today is (default $REFER_TODAY, else the local date)")
         ->type_name("DATE")->check(date_validator());
-    std::map<std::string, Format> formats{{"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}, {"md", Format::md}};
-    app.add_option("--format", g.format, "Output format: table, csv, json (report also md)")
-        ->type_name("FORMAT")->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+    app.add_option_function<std::string>(
+           "--format", [&g](const std::string& name) { g.format = *parse_format(name); },
+           "Output format: table, csv, json (report also md)")
+        ->type_name("FORMAT")
+        ->check(CLI::Validator(
+            [](std::string& name) -> std::string {
+                return parse_format(name) ? std::string()
+                                          : fmt::format("unknown format \"{}\" (table, csv, json, md)", name);
+            },
+            "", "FORMAT"));
     app.add_flag("--json", g.json, "Short for --format json");
     app.add_flag("-q,--quiet", g.quiet, "No summaries or progress on stderr");
     app.add_flag("--no-color", g.no_color, "No ANSI colour (also when NO_COLOR is set or stdout is not a terminal)");
@@ -120,6 +158,13 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_clients(app, g, selected);
     setup_show(app, g, selected);
     setup_export(app, g, selected);
+    setup_submit(app, g, selected);
+    setup_advance(app, g, selected);
+    setup_edit(app, g, selected);
+    setup_referrals(app, g, selected);
+    setup_tag(app, g, selected);
+    setup_milestone(app, g, selected);
+    inherit_examples(app);
 }
 
 } // namespace refer

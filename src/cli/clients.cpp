@@ -17,7 +17,10 @@ static void run_clients(const ClientsOptions& o, const GlobalOptions& g)
     Terminal terminal(g);
     auto db = open_database(g.db_path(), Access::read);
     PeopleFilter filter;
-    if (!o.tag.empty()) filter.tag = o.tag;
+    if (!o.tag.empty()) {
+        std::vector<std::string> tags = split_tags(o.tag); // the stored form: lowercase, `-` for spaces
+        filter.tag = tags.empty() ? o.tag : tags.front();
+    }
     if (!o.kind.empty()) filter.kind = o.kind;
     Format format = g.output_format();
     Listing listing = people_listing(list_people(*db, filter), format == Format::table || format == Format::md);

@@ -5,6 +5,8 @@
 #include "refer/storage/database.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <cerrno>
+#include <cstring>
 #include <fmt/format.h>
 #include <fstream>
 #include <memory>

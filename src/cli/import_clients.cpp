@@ -14,6 +14,9 @@ namespace refer {
 
 namespace {
 
+// Above this input size, secondary indexes are rebuilt once instead of updated per row.
+constexpr std::uint64_t k_bulk_bytes = 8u << 20;
+
 // Remembers which line first named an email or external id, to warn about duplicates.
 // 64-bit hashes keep it at ~16 bytes a row.
 class DuplicateFinder {
@@ -46,13 +49,11 @@ enum class Outcome { created, updated, unchanged };
 Outcome upsert(PeopleWriter& people, const PersonRow& row)
 {
     const Person& p = row.person;
+    if (people.insert_if_new(p)) return Outcome::created; // one index probe for new people
     std::optional<StoredPerson> stored;
     if (p.email) stored = people.find_by_email(*p.email);
     if (!stored && p.external_id) stored = people.find_by_external_id(*p.external_id);
-    if (!stored) {
-        people.insert(p);
-        return Outcome::created;
-    }
+    if (!stored) throw std::logic_error("a person both exists and does not");
     stored->person.tags.clear(); // tags are only ever added by an import
     Person merged = merge_person(stored->person, row);
     bool changed = !same_person(stored->person, merged);
@@ -85,9 +86,12 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     std::vector<PersonField> mapped = mapped_person_fields(columns);
     ValueFormat format = file.value_format(columns.preset == Preset::salesforce ? "%m/%d/%Y" : "");
 
+    NewDatabaseCleanup cleanup(globals.db_path());
     auto db = open_database(globals.db_path(), Access::write);
     db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
     WriteTransaction tx(*db);
+    std::optional<BulkLoad> bulk;
+    if (file.size() > k_bulk_bytes) bulk.emplace(*db);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);
     DuplicateFinder duplicates;
@@ -120,7 +124,11 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     if (!unknown_sources.empty())
         terminal.warning(fmt::format("{}: lead sources recorded as \"other\": {}", file.name(), fmt::join(unknown_sources, ", ")));
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (!file.failed() && !options.dry_run) tx.commit();
+    if (!file.failed() && !options.dry_run) {
+        if (bulk) bulk->restore();
+        tx.commit();
+        cleanup.keep();
+    }
     file.finish(counts, globals, seconds);
 }
 

@@ -138,7 +138,7 @@ void ImportFile::reject(const CsvRecord& record, const std::vector<std::string>&
     }
     if (!m_options.skip_invalid || m_options.dry_run) return;
     if (!m_rejects.is_open()) open_rejects();
-    std::string line = record.raw;
+    std::string line = is_valid_utf8(record.raw) ? record.raw : valid_utf8(record.raw);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     m_rejects << line << m_reader->delimiter()
               << csv_field(fmt::format("{}", fmt::join(problems, "; ")), false, m_reader->delimiter()) << '\n';
@@ -148,6 +148,20 @@ void ImportFile::progress()
 {
     if (m_size < (4u << 20) || (m_records_seen & 0x3fff) != 0) return;
     m_terminal.progress(m_name, static_cast<double>(m_reader->bytes_read()) / static_cast<double>(m_size));
+}
+
+NewDatabaseCleanup::NewDatabaseCleanup(std::filesystem::path path) : m_path(std::move(path))
+{
+    std::error_code ec;
+    m_existed = std::filesystem::exists(m_path, ec) || ec;
+}
+
+NewDatabaseCleanup::~NewDatabaseCleanup()
+{
+    if (m_existed || m_keep) return;
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(m_path.string() + suffix, ec);
 }
 
 std::string with_thousands(std::uint64_t n)

@@ -61,12 +61,8 @@ NpsRow read_nps_row(const CsvRecord& record, size_t width, const ColumnMap& colu
 
 } // namespace
 
-void import_nps(const ImportOptions& options, const GlobalOptions& globals)
+NpsLayout read_nps_header(ImportFile& file, const ImportOptions& options)
 {
-    auto started = std::chrono::steady_clock::now();
-    Terminal terminal(globals);
-    Date today = globals.today_date();
-    ImportFile file(options, terminal);
     size_t header_count = options.header_rows > 0 ? static_cast<size_t>(options.header_rows) : 0;
     if (header_count == 0) {
         std::vector<std::vector<std::string>> first;
@@ -74,27 +70,30 @@ void import_nps(const ImportOptions& options, const GlobalOptions& globals)
         header_count = detect_header_rows(first);
     }
     auto header_rows = file.read_header(header_count);
-    ColumnMap columns = map_nps_columns(header_rows, file.overrides());
+    NpsLayout layout;
+    layout.columns = map_nps_columns(header_rows, file.overrides());
     for (const char* needed : {"email", "score", "responded_on"})
-        if (!columns.has(needed))
+        if (!layout.columns.has(needed))
             throw failure(fmt::format("{}:1: no {} column (name one with --map 'Header={}')", file.name(), needed, needed));
-    file.warn_ignored_columns(columns.ignored);
+    file.warn_ignored_columns(layout.columns.ignored);
     // SurveyMonkey writes US dates with a 12-hour time.
-    ValueFormat format = file.value_format("%m/%d/%Y");
-    const std::vector<std::string>& header = header_rows.front();
+    // Only there: elsewhere `12/31/2023` is ambiguous, and invalid.
+    layout.format = file.value_format(header_rows.size() == 2 ? "%m/%d/%Y" : "");
+    layout.header = header_rows.front();
+    return layout;
+}
 
-    auto db = open_database(globals.db_path(), Access::write);
-    WriteTransaction tx(*db);
-    EventLog events(*db, current_actor(today));
-    PeopleWriter people(*db, events);
-    NpsWriter responses(*db, events);
+ImportCounts import_nps_rows(ImportFile& file, const NpsLayout& layout, SQLite::Database& db, EventLog& events)
+{
+    PeopleWriter people(db, events);
+    NpsWriter responses(db, events);
     ImportCounts counts;
     CsvRecord record;
     while (file.next(record)) {
         if (std::ranges::all_of(record.fields, [](const std::string& f) { return trim_cell(f).empty(); })) continue;
         ++counts.rows;
         file.progress();
-        NpsRow row = read_nps_row(record, header.size(), columns, format, header);
+        NpsRow row = read_nps_row(record, layout.header.size(), layout.columns, layout.format, layout.header);
         std::optional<StoredPerson> person;
         if (row.problems.empty()) {
             person = people.find_by_email(row.email);
@@ -113,8 +112,27 @@ void import_nps(const ImportOptions& options, const GlobalOptions& globals)
         case NpsWriter::Outcome::unchanged: ++counts.unchanged; break;
         }
     }
+    return counts;
+}
+
+void import_nps(const ImportOptions& options, const GlobalOptions& globals)
+{
+    auto started = std::chrono::steady_clock::now();
+    Terminal terminal(globals);
+    Date today = globals.today_date();
+    ImportFile file(options, terminal);
+    NpsLayout layout = read_nps_header(file, options);
+
+    NewDatabaseCleanup cleanup(globals.db_path());
+    auto db = open_database(globals.db_path(), Access::write);
+    WriteTransaction tx(*db);
+    EventLog events(*db, current_actor(today));
+    ImportCounts counts = import_nps_rows(file, layout, *db, events);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (!file.failed() && !options.dry_run) tx.commit();
+    if (!file.failed() && !options.dry_run) {
+        tx.commit();
+        cleanup.keep();
+    }
     file.finish(counts, globals, seconds);
 }
 

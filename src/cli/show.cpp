@@ -1,10 +1,12 @@
-// refer show PERSON: everything the ledger knows about one person.
+// refer show PERSON|REF: everything the ledger knows about one person or one referral.
 #include "refer/cli/app.h"
 #include "refer/cli/people_listing.h"
+#include "refer/cli/referral_listing.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/nps.h"
 #include "refer/storage/people.h"
+#include "refer/storage/referrals.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -38,9 +40,53 @@ static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPers
         asks.push_back({{"asked_on", a.getColumn(0).getString()},
                         {"reason", a.getColumn(1).isNull() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.getColumn(1).getString())}});
     doc["asks"] = asks;
-    doc["referrals"] = nlohmann::ordered_json::array();
+    ReferralFilter sent;
+    sent.referrer_id = s.id;
+    doc["referrals"] = to_json(referral_listing(list_referrals(db, sent), false));
     doc["payouts"] = nlohmann::ordered_json::array();
     return doc;
+}
+
+static nlohmann::ordered_json optional_json(const std::optional<std::string>& text)
+{
+    return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
+}
+
+static nlohmann::ordered_json show_referral_json(SQLite::Database& db, const StoredReferral& r)
+{
+    nlohmann::ordered_json doc = referral_json(r);
+    auto events = nlohmann::ordered_json::array();
+    for (const StoredEvent& e : referral_events(db, r.id))
+        events.push_back({{"at", e.at}, {"on", e.on}, {"what", e.what}, {"old", optional_json(e.old_value)},
+                          {"new", optional_json(e.new_value)}, {"user", optional_json(e.user)}});
+    doc["events"] = events;
+    doc["payouts"] = nlohmann::ordered_json::array();
+    return doc;
+}
+
+static std::string scalar_text(const std::string& key, const nlohmann::ordered_json& value, const TableStyle& style)
+{
+    if (key.ends_with("_cents")) return format_money(value.get<Cents>(), style.currency_symbol);
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// `key: value` lines for the referral, then its history.
+static std::string referral_text(const nlohmann::ordered_json& doc, const TableStyle& style)
+{
+    std::string out;
+    for (const auto& [key, value] : doc.items()) {
+        if (value.is_array() || value.is_null()) continue;
+        std::string name = key.ends_with("_cents") ? key.substr(0, key.size() - 6) : key;
+        out += fmt::format("{:<16} {}\n", name, scalar_text(key, value, style));
+    }
+    out += "\nEvents\n";
+    for (const auto& e : doc["events"]) {
+        auto text = [](const nlohmann::ordered_json& v) { return v.is_null() ? std::string("-") : v.get<std::string>(); };
+        std::string what = e["what"].get<std::string>();
+        std::string change = what == "created" ? "" : fmt::format(": {} -> {}", text(e["old"]), text(e["new"]));
+        out += fmt::format("  {}  {}  {}{}\n", e["at"].get<std::string>(), text(e["user"]), what, change);
+    }
+    return out;
 }
 
 // `key: value` lines for people, then the lists.
@@ -68,6 +114,13 @@ static std::string person_text(const nlohmann::ordered_json& doc, const TableSty
         for (const auto& m : doc["milestones"])
             out += fmt::format("  {}  {}\n", m["on"].get<std::string>(), m["description"].get<std::string>());
     }
+    if (!doc["referrals"].empty()) {
+        out += "\nReferrals\n";
+        for (const auto& r : doc["referrals"])
+            out += fmt::format("  {:>6}  {}  {:<9}  {}\n", r["id"].get<std::int64_t>(), r["submitted_on"].get<std::string>(),
+                               r["status"].get<std::string>(),
+                               r["referee_email"].is_null() ? r["referee_name"].dump() : r["referee_email"].get<std::string>());
+    }
     if (!doc["asks"].empty()) {
         out += "\nAsks\n";
         for (const auto& a : doc["asks"])
@@ -80,11 +133,21 @@ static void run_show(const ShowOptions& o, const GlobalOptions& g)
 {
     Terminal terminal(g);
     auto db = open_database(g.db_path(), Access::read);
-    auto person = find_person(*db, o.what);
-    if (!person) throw failure(fmt::format("unknown person \"{}\"", o.what));
-    nlohmann::ordered_json doc = person_json(*db, *person);
-    if (g.output_format() == Format::json) terminal.data(doc.dump(2) + "\n");
-    else terminal.data(person_text(doc, terminal.table_style()));
+    bool json = g.output_format() == Format::json;
+    bool is_id = !o.what.empty() && o.what.find_first_not_of("0123456789") == std::string::npos;
+    auto person = is_id ? std::nullopt : find_person(*db, o.what);
+    if (person) {
+        nlohmann::ordered_json doc = person_json(*db, *person);
+        terminal.data(json ? doc.dump(2) + "\n" : person_text(doc, terminal.table_style()));
+        return;
+    }
+    auto referral = o.what.starts_with("ext:") ? std::nullopt : find_referral_ref(*db, o.what);
+    if (!referral) {
+        std::string_view what = is_id ? "referral" : o.what.starts_with("ext:") ? "person" : "person or referral";
+        throw failure(fmt::format("unknown {} \"{}\"", what, o.what));
+    }
+    nlohmann::ordered_json doc = show_referral_json(*db, *referral);
+    terminal.data(json ? doc.dump(2) + "\n" : referral_text(doc, terminal.table_style()));
 }
 
 void setup_show(CLI::App& app, const GlobalOptions& globals, Runner& selected)

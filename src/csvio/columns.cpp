@@ -34,6 +34,14 @@ std::optional<ColumnOverride> parse_column_override(std::string_view text)
     return ColumnOverride{std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))};
 }
 
+// A header as shown in messages: without surrounding blanks.
+static std::string_view trim_header(std::string_view h)
+{
+    while (!h.empty() && (h.front() == ' ' || h.front() == '\t' || h.front() == '\r' || h.front() == '\n')) h.remove_prefix(1);
+    while (!h.empty() && (h.back() == ' ' || h.back() == '\t' || h.back() == '\r' || h.back() == '\n')) h.remove_suffix(1);
+    return h;
+}
+
 std::string normalize_header(std::string_view header)
 {
     std::string out;
@@ -80,26 +88,31 @@ static constexpr Alias k_people_aliases[] = {
     {"ended on", "ended_on"}, {"end date", "ended_on"}, {"churned on", "ended_on"},
     {"source", "source"}, {"lead source", "source"}, {"original source", "source"},
     {"original source type", "source"},
-    {"tags", "tags"}, {"labels", "tags"}, {"label", "tags"},
+    {"tags", "tags"},
     {"external id", "external_id"}, {"id", "external_id"}, {"record id", "external_id"},
     {"contact id", "external_id"}, {"crm id", "external_id"},
-    {"opened on", "opened_on"},
+    {"opened on", "opened_on"}, {"referred by", "referred_by"}, // referred_by: written by export, set only by refer
 };
 
 static constexpr Alias k_nps_aliases[] = {
     {"email", "email"}, {"e mail", "email"}, {"email address", "email"}, {"recipientemail", "email"},
     {"recipient email", "email"}, {"respondent email", "email"},
     {"score", "score"}, {"nps", "score"}, {"nps score", "score"}, {"rating", "score"},
-    {"responded on", "responded_on"}, {"date", "responded_on"}, {"recordeddate", "responded_on"},
-    {"recorded date", "responded_on"}, {"end date", "responded_on"}, {"enddate", "responded_on"},
+    // Qualtrics' RecordedDate (when the response was recorded) before its EndDate.
+    {"responded on", "responded_on"}, {"recordeddate", "responded_on"}, {"recorded date", "responded_on"},
+    {"date", "responded_on"}, {"end date", "responded_on"}, {"enddate", "responded_on"},
     {"submitted at", "responded_on"}, {"response date", "responded_on"}, {"submitted", "responded_on"},
     {"comment", "comment"}, {"comments", "comment"}, {"feedback", "comment"},
 };
 
-static std::optional<std::string> alias_for(std::string_view header, const Alias* begin, const Alias* end)
+static std::optional<std::string> alias_for(std::string_view header, const Alias* begin, const Alias* end,
+                                            size_t* rank = nullptr)
 {
     for (const Alias* a = begin; a != end; ++a)
-        if (a->header == header) return std::string(a->field);
+        if (a->header == header) {
+            if (rank) *rank = static_cast<size_t>(a - begin);
+            return std::string(a->field);
+        }
     return std::nullopt;
 }
 
@@ -116,9 +129,29 @@ static Preset detect_preset(const std::vector<std::string>& normalised)
     return Preset::none;
 }
 
+// Every column no field uses, named by its first non-empty header cell, in file order.
+static void list_ignored(ColumnMap& map, const std::vector<std::vector<std::string>>& header_rows)
+{
+    size_t width = 0;
+    for (const auto& row : header_rows) width = std::max(width, row.size());
+    std::vector<bool> used(width, false);
+    for (const auto& [field, cols] : map.columns)
+        for (size_t c : cols) used[c] = true;
+    map.ignored.clear();
+    for (size_t i = 0; i < width; ++i) {
+        if (used[i]) continue;
+        for (const auto& row : header_rows)
+            if (i < row.size() && !trim_header(row[i]).empty()) {
+                map.ignored.emplace_back(trim_header(row[i]));
+                break;
+            }
+    }
+}
+
 static void apply_overrides(ColumnMap& map, const std::vector<std::vector<std::string>>& header_rows,
                             const std::vector<ColumnOverride>& overrides, const std::vector<std::string>& fields)
 {
+    std::vector<std::string> overridden;
     for (const ColumnOverride& o : overrides) {
         if (std::ranges::find(fields, o.field) == fields.end())
             throw usage_error(fmt::format("--map '{}={}': unknown field \"{}\" (fields: {})", o.header, o.field,
@@ -128,10 +161,17 @@ static void apply_overrides(ColumnMap& map, const std::vector<std::vector<std::s
         for (const auto& row : header_rows)
             for (size_t i = 0; i < row.size() && !column; ++i)
                 if (normalize_header(row[i]) == wanted) column = i;
-        if (!column) throw usage_error(fmt::format("--map '{}={}': the file has no column \"{}\"", o.header, o.field, o.header));
+        if (!column)
+            throw usage_error(fmt::format("--map '{}={}': the file has no column \"{}\"", o.header, o.field, o.header));
         for (auto& [field, cols] : map.columns) std::erase(cols, *column);
-        map.columns[o.field].insert(map.columns[o.field].begin(), *column);
-        std::erase(map.ignored, o.header);
+        // The first --map of a field replaces the columns its header names gave it; later
+        // ones add fallbacks (the first non-empty cell wins).
+        auto& cols = map.columns[o.field];
+        if (std::ranges::find(overridden, o.field) == overridden.end()) {
+            cols.clear();
+            overridden.push_back(o.field);
+        }
+        cols.push_back(*column);
     }
 }
 
@@ -139,6 +179,7 @@ ColumnMap map_people_columns(const std::vector<std::string>& header, std::option
                              const std::vector<ColumnOverride>& overrides)
 {
     std::vector<std::string> normalised;
+    normalised.reserve(header.size());
     for (const auto& h : header) normalised.push_back(normalize_header(h));
     ColumnMap map;
     map.preset = preset ? *preset : detect_preset(normalised);
@@ -148,9 +189,9 @@ ColumnMap map_people_columns(const std::vector<std::string>& header, std::option
         auto field = alias_for(h, std::begin(k_people_aliases), std::end(k_people_aliases));
         // One column per field, except emails, where every email column is a fallback.
         if (field && (*field == "email" || !map.has(*field))) map.columns[*field].push_back(i);
-        else if (!h.empty()) map.ignored.push_back(header[i]);
     }
     apply_overrides(map, {header}, overrides, k_people_fields);
+    list_ignored(map, {header});
     return map;
 }
 
@@ -163,24 +204,30 @@ static bool is_recommend_question(const std::string& h)
 ColumnMap map_nps_columns(const std::vector<std::vector<std::string>>& header_rows,
                           const std::vector<ColumnOverride>& overrides)
 {
-    ColumnMap map;
+    // Per field, the column with the best-ranked header wins (earliest in k_nps_aliases;
+    // questions recognised by their wording rank after every alias).
+    constexpr size_t k_question = 1000;
+    std::map<std::string, std::pair<size_t, size_t>> best; // field -> (rank, column)
     size_t width = 0;
     for (const auto& row : header_rows) width = std::max(width, row.size());
     for (size_t i = 0; i < width; ++i) {
         std::optional<std::string> field;
-        std::string shown;
+        size_t rank = k_question;
         for (const auto& row : header_rows) {
-            if (i >= row.size()) continue;
+            if (i >= row.size() || field) continue;
             std::string h = normalize_header(row[i]);
-            if (shown.empty()) shown = row[i];
-            if (!field) field = alias_for(h, std::begin(k_nps_aliases), std::end(k_nps_aliases));
+            field = alias_for(h, std::begin(k_nps_aliases), std::end(k_nps_aliases), &rank);
             if (!field && is_recommend_question(h)) field = "score";
-            if (!field && (h.find("reason") != std::string::npos || h.starts_with("why")) ) field = "comment";
+            if (!field && (h.find("reason") != std::string::npos || h.starts_with("why"))) field = "comment";
         }
-        if (field && !map.has(*field)) map.columns[*field].push_back(i);
-        else if (!shown.empty()) map.ignored.push_back(shown);
+        if (!field) continue;
+        auto it = best.find(*field);
+        if (it == best.end() || rank < it->second.first) best[*field] = {rank, i};
     }
+    ColumnMap map;
+    for (const auto& [field, at] : best) map.columns[field].push_back(at.second);
     apply_overrides(map, header_rows, overrides, k_nps_fields);
+    list_ignored(map, header_rows);
     return map;
 }
 

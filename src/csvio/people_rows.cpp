@@ -1,6 +1,7 @@
 #include "refer/csvio/people_rows.h"
 
 #include <algorithm>
+#include <iterator>
 #include <fmt/format.h>
 
 namespace refer {
@@ -61,9 +62,11 @@ public:
         return std::nullopt;
     }
 
-    void problem(const std::string& what, const std::string& value, size_t column)
+    void problem(std::string_view what, std::string_view value, size_t column, std::string_view why = {})
     {
-        m_problems.push_back(fmt::format("{} \"{}\" in column \"{}\"", what, value, header_name(column)));
+        std::string p = fmt::format("{} \"{}\" in column \"{}\"", what, value, header_name(column));
+        if (!why.empty()) fmt::format_to(std::back_inserter(p), " ({})", why);
+        m_problems.push_back(std::move(p));
     }
 
     std::optional<Date> date(const std::string& field)
@@ -82,7 +85,10 @@ public:
         auto t = text(field, &column);
         if (!t) return std::nullopt;
         MoneyParse m = parse_money(*t, m_format.decimal_mark);
-        if (!m.cents) problem(fmt::format("invalid amount ({})", m.error), *t, column);
+        if (!m.cents) {
+            if (m.error == "negative amount") problem(m.error, *t, column);
+            else problem("invalid amount", *t, column, m.error);
+        }
         return m.cents;
     }
 

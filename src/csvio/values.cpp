@@ -27,7 +27,10 @@ std::string first_email(std::string_view cell)
     std::string_view s = trim_cell(cell);
     size_t end = s.find_first_of(",;");
     // `Doe, Jane <jane@x.com>` keeps its comma: only split where an address follows.
-    if (end != std::string_view::npos && s.substr(0, end).find('@') != std::string_view::npos) s = s.substr(0, end);
+    if (end != std::string_view::npos && s.substr(0, end).find('@') != std::string_view::npos) s = trim_cell(s.substr(0, end));
+    // An email cell holds bare addresses: `<jane@x.com>` or `Jane <jane@x.com>` stay as they
+    // are, and so are invalid.
+    if (s.find_first_of("<>") != std::string_view::npos) return std::string(s);
     return normalize_email(s);
 }
 

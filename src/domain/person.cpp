@@ -45,6 +45,8 @@ bool is_valid_email(std::string_view email)
     auto dot = domain.rfind('.');
     if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
     if (domain.find("..") != std::string_view::npos || domain.front() == '-') return false;
+    std::string_view local = email.substr(0, at);
+    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) return false;
     for (unsigned char c : email)
         if (c <= ' ' || c == ',' || c == ';' || c == '<' || c == '>' || c == '"' || c == 0x7f) return false;
     return true;

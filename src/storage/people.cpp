@@ -1,7 +1,8 @@
 #include "refer/storage/people.h"
 
+#include "schema.sql.h"
+
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace refer {
 
@@ -82,6 +83,13 @@ std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& 
     return people;
 }
 
+BulkLoad::BulkLoad(SQLite::Database& db) : m_db(db)
+{
+    m_db.exec("DROP INDEX clients_by_company; DROP INDEX clients_by_domain;");
+}
+
+void BulkLoad::restore() { m_db.exec(std::string(schema::k_colleague_indexes)); }
+
 std::string_view field_name(PersonField field)
 {
     switch (field) {
@@ -138,7 +146,7 @@ PeopleWriter::PeopleWriter(SQLite::Database& db, EventLog& events)
       m_by_external_id(db, fmt::format("SELECT {} FROM clients WHERE external_id = ?", k_person_columns)),
       m_insert(db, "INSERT INTO clients (email, name, company, industry, kind, annual_value, started_on, "
                    "ended_on, source, external_id, opened_on, referred_by, created_at, updated_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"),
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) ON CONFLICT DO NOTHING"),
       m_update(db, "UPDATE clients SET email = ?1, name = ?2, company = ?3, industry = ?4, kind = ?5, "
                    "annual_value = ?6, started_on = ?7, ended_on = ?8, source = ?9, external_id = ?10, "
                    "opened_on = ?11, referred_by = ?12, updated_at = ?13 WHERE id = ?14"),
@@ -167,6 +175,25 @@ std::optional<StoredPerson> PeopleWriter::find_by_external_id(const std::string&
     return read_one(m_by_external_id);
 }
 
+// Appends `text` as a JSON string literal.
+static void append_json_string(std::string& out, std::string_view text)
+{
+    out += '"';
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+            else out += c;
+        }
+    }
+    out += '"';
+}
+
 static void bind_person(SQLite::Statement& s, const Person& p, const std::string& at)
 {
     int i = 1;
@@ -188,15 +215,40 @@ static void bind_person(SQLite::Statement& s, const Person& p, const std::string
 
 long long PeopleWriter::insert(const Person& person)
 {
+    auto id = insert_if_new(person);
+    if (!id) throw std::runtime_error(fmt::format("{} is already in the ledger", person_handle(person)));
+    return *id;
+}
+
+std::optional<long long> PeopleWriter::insert_if_new(const Person& person)
+{
     m_insert.reset();
     bind_person(m_insert, person, m_events.actor().at);
-    m_insert.exec();
+    if (m_insert.exec() == 0) return std::nullopt; // the email or external id is taken
     long long id = m_db.getLastInsertRowid();
-    nlohmann::ordered_json created = nlohmann::ordered_json::object();
+    // The new person as a JSON object of its set fields (written by hand: imports do this per row).
+    std::string& created = m_scratch;
+    created.clear();
+    created += '{';
     for (PersonField f : k_stored_fields)
-        if (auto text = field_text(person, f)) created[std::string(field_name(f))] = *text;
-    m_events.record("client", id, "created", std::nullopt, created.dump());
-    add_tags(id, person.tags);
+        if (auto text = field_text(person, f)) {
+            if (created.size() > 1) created += ',';
+            append_json_string(created, field_name(f));
+            created += ':';
+            append_json_string(created, *text);
+        }
+    if (!person.tags.empty()) {
+        if (created.size() > 1) created += ',';
+        created += "\"tags\":[";
+        for (size_t i = 0; i < person.tags.size(); ++i) {
+            if (i) created += ',';
+            append_json_string(created, person.tags[i]);
+        }
+        created += ']';
+    }
+    created += '}';
+    m_events.record("client", id, "created", std::nullopt, created);
+    for (const std::string& tag : person.tags) insert_tag(id, tag); // recorded in "created"
     return id;
 }
 
@@ -216,14 +268,19 @@ void PeopleWriter::update(long long id, const Person& before, const Person& afte
                         after.referred_by ? std::optional(std::to_string(*after.referred_by)) : std::nullopt);
 }
 
+bool PeopleWriter::insert_tag(long long id, const std::string& tag)
+{
+    m_add_tag.reset();
+    m_add_tag.bind(1, static_cast<int64_t>(id));
+    m_add_tag.bind(2, tag);
+    return m_add_tag.exec() > 0;
+}
+
 int PeopleWriter::add_tags(long long id, const std::vector<std::string>& tags)
 {
     int added = 0;
     for (const std::string& tag : tags) {
-        m_add_tag.reset();
-        m_add_tag.bind(1, static_cast<int64_t>(id));
-        m_add_tag.bind(2, tag);
-        if (m_add_tag.exec() > 0) {
+        if (insert_tag(id, tag)) {
             m_events.record("client", id, "tag added", std::nullopt, tag);
             ++added;
         }

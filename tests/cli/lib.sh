@@ -10,12 +10,13 @@ export REFER_DB="$TMP/refer.db" REFER_TODAY=2026-11-23 NO_COLOR=1 USER=tester
 unset XDG_DATA_HOME
 FAILURES=0
 
-# run ARGS...: runs refer; sets OUT, ERR, RC.
+# run ARGS...: runs refer; sets OUT, ERR, RC. Elapsed times in import summaries,
+# "(0.3 s)", read "(T s)" in ERR so that expectations do not depend on the machine's speed.
 run() {
   "$REFER" "$@" >"$TMP/.out" 2>"$TMP/.err"
   RC=$?
   OUT=$(cat "$TMP/.out")
-  ERR=$(cat "$TMP/.err")
+  ERR=$(sed -E 's/\([0-9]+\.[0-9] s\)/(T s)/g' "$TMP/.err")
 }
 
 fail() {

@@ -4,7 +4,7 @@
 
 run import clients "$ROOT/sample-data/clients.csv"
 expect_rc 0
-expect_err "$ROOT/sample-data/clients.csv: 60 rows: 60 new, 0 updated, 0 unchanged, 0 rejected (0.0 s)"
+expect_err "$ROOT/sample-data/clients.csv: 60 rows: 60 new, 0 updated, 0 unchanged, 0 rejected (T s)"
 expect_eq "$(sql 'select count(*) from clients')" 60
 expect_eq "$(sql "select count(*) from events where entity='client' and what='created'")" 60
 expect_eq "$(stat -c %a "$REFER_DB")" 600 "database mode"

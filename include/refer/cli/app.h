@@ -55,12 +55,19 @@ void setup_add(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_clients(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_show(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_export(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_submit(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_advance(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_edit(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_tag(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_milestone(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 
 // Validators shared by commands.
 CLI::Validator date_validator();      // YYYY-MM-DD
 CLI::Validator money_validator();     // 1500, 1,500.00
 
 Date parse_date_option(const std::string& text); // usage error when malformed
+std::optional<Format> parse_format(std::string_view name); // table, csv, json, md (any case)
 Cents parse_money_option(const std::string& text);
 
 } // namespace refer

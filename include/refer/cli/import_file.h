@@ -7,6 +7,7 @@
 #include "refer/csvio/values.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -43,6 +44,7 @@ public:
 
     CsvReader& reader() { return *m_reader; }
     const std::string& name() const { return m_name; }
+    std::uint64_t size() const { return m_size; } // 0 for standard input
     std::vector<ColumnOverride> overrides() const;
     ValueFormat value_format(std::string fallback_date_format) const;
 
@@ -78,6 +80,22 @@ private:
     std::vector<std::string> m_ignored;
     std::ofstream m_rejects;
     std::uint64_t m_problem_rows = 0, m_problems = 0, m_records_seen = 0;
+};
+
+// Removes the database file (and its -wal, -shm, -journal) when this command created it and
+// did not commit: a refused import or a dry run leaves no database behind. Declare it before
+// the database handle, so that the handle is closed first.
+class NewDatabaseCleanup {
+public:
+    explicit NewDatabaseCleanup(std::filesystem::path path);
+    ~NewDatabaseCleanup();
+    NewDatabaseCleanup(const NewDatabaseCleanup&) = delete;
+    NewDatabaseCleanup& operator=(const NewDatabaseCleanup&) = delete;
+    void keep() { m_keep = true; }
+
+private:
+    std::filesystem::path m_path;
+    bool m_existed = true, m_keep = false;
 };
 
 // `1,000,000`

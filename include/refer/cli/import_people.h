@@ -1,10 +1,24 @@
 #pragma once
 #include "refer/cli/app.h"
 #include "refer/cli/import_file.h"
+#include "refer/storage/events.h"
+
+#include <SQLiteCpp/Database.h>
 
 namespace refer {
 
 void import_clients(const ImportOptions& options, const GlobalOptions& globals);
 void import_nps(const ImportOptions& options, const GlobalOptions& globals);
+
+// The NPS import in steps, for a command that imports inside its own transaction
+// (`refer tag promoters --nps`): read the header before opening the database, then the
+// rows; the caller commits unless file.failed() or a dry run, then calls file.finish().
+struct NpsLayout {
+    ColumnMap columns;
+    ValueFormat format;
+    std::vector<std::string> header;
+};
+NpsLayout read_nps_header(ImportFile& file, const ImportOptions& options);
+ImportCounts import_nps_rows(ImportFile& file, const NpsLayout& layout, SQLite::Database& db, EventLog& events);
 
 } // namespace refer

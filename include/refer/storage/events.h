@@ -29,6 +29,7 @@ public:
 
 private:
     Actor m_actor;
+    std::string m_today, m_entity, m_what; // bound without copies
     SQLite::Statement m_insert;
 };
 

@@ -31,6 +31,17 @@ std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& 
 std::optional<std::string> field_text(const Person& person, PersonField field);
 std::string_view field_name(PersonField field);
 
+// For imports of many rows: drops the secondary indexes on people for the rest of the
+// transaction; restore() rebuilds them (sorted) before the commit.
+class BulkLoad {
+public:
+    explicit BulkLoad(SQLite::Database& db);
+    void restore();
+
+private:
+    SQLite::Database& m_db;
+};
+
 // Writes with prepared statements reused across calls (imports call these per row).
 class PeopleWriter {
 public:
@@ -40,6 +51,8 @@ public:
     std::optional<StoredPerson> find_by_external_id(const std::string& external_id);
 
     long long insert(const Person& person);
+    // Inserts unless the email or external id is taken (then nothing is written).
+    std::optional<long long> insert_if_new(const Person& person);
     // Writes `changed` over `stored` (id given); records one event per changed field.
     void update(long long id, const Person& before, const Person& after);
     // Adds the tags the person lacks; returns how many were added.
@@ -48,9 +61,11 @@ public:
 
 private:
     std::optional<StoredPerson> read_one(SQLite::Statement& query);
+    bool insert_tag(long long id, const std::string& tag);
 
     SQLite::Database& m_db;
     EventLog& m_events;
+    std::string m_scratch;
     SQLite::Statement m_by_email, m_by_external_id, m_insert, m_update, m_add_tag, m_remove_tag;
 };
 

@@ -1,0 +1,94 @@
+#pragma once
+// Referrals and the pipeline rules of SPEC 4 and 12: the state machine, the date checks,
+// first-referral-wins attribution and the colleague warning. Pure: no I/O.
+#include "refer/domain/date.h"
+#include "refer/domain/money.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace refer {
+
+// Pipeline order; `lost` stands apart from it.
+enum class Status { submitted, contacted, meeting, qualified, won, lost };
+
+inline constexpr Status k_statuses[] = {Status::submitted, Status::contacted, Status::meeting,
+                                        Status::qualified, Status::won, Status::lost};
+inline constexpr std::string_view k_referral_sources[] = {"client", "partner", "employee", "advisor", "other"};
+inline constexpr int k_default_attribution_days = 365;
+
+std::string_view to_string(Status status);
+std::optional<Status> parse_status(std::string_view text); // exact lowercase name
+bool is_terminal(Status status);                           // won or lost
+bool is_referral_source(std::string_view source);
+
+struct Referral {
+    long long referrer_id = 0;
+    std::optional<std::string> referee_name;
+    std::optional<std::string> referee_email; // normalised
+    std::optional<std::string> referee_company;
+    std::string source = "client";
+    Date submitted_on;
+    Status status = Status::submitted;
+    Date status_on;
+    std::optional<Date> contacted_on, meeting_on, qualified_on, won_on, lost_on;
+    std::optional<std::string> lost_reason;
+    std::optional<Cents> deal_value;
+    bool consent = false;
+    std::optional<std::string> note;
+
+    bool operator==(const Referral&) const = default;
+};
+
+// A fresh referral: submitted on `on`, status date the same.
+Referral new_referral(long long referrer_id, Date on);
+
+// The date a stage was reached; `submitted` is the submission date. Unset: not reached.
+std::optional<Date> stage_date(const Referral& referral, Status stage);
+
+struct Move {
+    Status to = Status::submitted;
+    Date on;
+    std::optional<Cents> value;        // sets the (expected) deal value on any move
+    std::optional<std::string> reason; // lost only
+    bool force = false;
+};
+
+struct MoveResult {
+    std::optional<Referral> after; // set when the move is allowed
+    std::string refusal;           // why not, otherwise
+};
+
+// The state machine. Forward moves fill skipped stages with the move's date; `lost` is
+// reachable from any open state; backwards, same-status and out-of-won/lost moves need
+// `force`, which keeps earlier stage dates, clears later ones and dates the target.
+// The submission date is a fact of the referral and is never moved.
+MoveResult advance(const Referral& referral, const Move& move);
+
+// A referral of the same referee already in the ledger.
+struct PriorReferral {
+    long long id = 0;
+    std::string referrer; // how the referrer is named
+    Date submitted_on;
+};
+
+// First referral wins: the earliest prior referral less than `attribution_days` away from
+// `submitted_on` (either side: a backdated submission does not steal attribution).
+std::optional<PriorReferral> attribution_conflict(std::span<const PriorReferral> prior, Date submitted_on,
+                                                  int attribution_days = k_default_attribution_days);
+
+// The part after `@`, lowercased; empty when there is none.
+std::string email_domain(std::string_view email);
+// Webmail domains (gmail.com ...) say nothing about where someone works.
+bool is_free_mail_domain(std::string_view domain);
+
+// Why a referee looks like a colleague of an existing person, or nothing: same company
+// (case-insensitive, trimmed) or same non-free-mail email domain.
+std::optional<std::string> colleague_reason(const std::optional<std::string>& referee_email,
+                                            const std::optional<std::string>& referee_company,
+                                            const std::optional<std::string>& person_email,
+                                            const std::optional<std::string>& person_company);
+
+} // namespace refer

@@ -1,0 +1,77 @@
+#pragma once
+// Typed queries on referrals; every change is an event of entity "referral".
+#include "refer/domain/referral.h"
+#include "refer/storage/events.h"
+#include "refer/storage/people.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace refer {
+
+struct StoredReferral {
+    long long id = 0;
+    Referral referral;
+    std::optional<std::string> referrer_email;
+    std::string referrer; // how the referrer is named: email, else ext:ID
+};
+
+std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id);
+// The latest referral of this referee (by submission date, then id).
+std::optional<StoredReferral> find_referral_by_referee(SQLite::Database& db, const std::string& email);
+// REF of the command line: a bare integer is an id, anything else a referee email.
+std::optional<StoredReferral> find_referral_ref(SQLite::Database& db, std::string_view ref);
+
+// Every referral of this referee email, for the attribution rule.
+std::vector<PriorReferral> referrals_of_referee(SQLite::Database& db, const std::string& email);
+
+struct ReferralFilter {
+    std::optional<Status> status;
+    std::optional<long long> referrer_id;
+};
+// Ordered by id.
+std::vector<StoredReferral> list_referrals(SQLite::Database& db, const ReferralFilter& filter);
+
+struct Colleague {
+    StoredPerson person;
+    std::string reason; // from colleague_reason()
+};
+// The first person (by id), other than the referee, sharing the referee's company or
+// (non-free-mail) email domain.
+std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optional<std::string>& referee_email,
+                                        const std::optional<std::string>& referee_company);
+
+struct StoredEvent {
+    std::string at;
+    std::string on;
+    std::string what;
+    std::optional<std::string> old_value, new_value, user;
+};
+// The history of one referral, oldest first.
+std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id);
+
+// A referral's stored fields as event text: dates ISO, money in cents, consent true/false.
+struct ReferralFieldText {
+    std::string_view name;
+    std::optional<std::string> value;
+};
+std::vector<ReferralFieldText> referral_fields(const Referral& referral);
+
+class ReferralWriter {
+public:
+    ReferralWriter(SQLite::Database& db, EventLog& events);
+    // Records a "created" event carrying every field; returns the new id.
+    long long insert(const Referral& referral);
+    // Writes `after`; records one event per changed field (old and new value).
+    void update(long long id, const Referral& before, const Referral& after);
+
+private:
+    SQLite::Database& m_db;
+    EventLog& m_events;
+    SQLite::Statement m_insert, m_update;
+};
+
+} // namespace refer

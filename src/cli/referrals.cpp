@@ -1,0 +1,45 @@
+// refer referrals [--status S] [--by EMAIL]: the referrals in the ledger, ordered by id.
+#include "refer/cli/app.h"
+#include "refer/cli/referral_listing.h"
+#include "refer/error.h"
+#include "refer/storage/database.h"
+#include "refer/storage/people.h"
+#include "refer/storage/referrals.h"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace refer {
+
+struct ReferralsOptions {
+    std::string status, by;
+};
+
+static void run_referrals(const ReferralsOptions& o, const GlobalOptions& g)
+{
+    Terminal terminal(g);
+    auto db = open_database(g.db_path(), Access::read);
+    ReferralFilter filter;
+    if (!o.status.empty()) filter.status = parse_status(o.status);
+    if (!o.by.empty()) {
+        auto referrer = find_person(*db, o.by);
+        if (!referrer) throw failure(fmt::format("unknown person \"{}\"", o.by));
+        filter.referrer_id = referrer->id;
+    }
+    Format format = g.output_format();
+    Listing listing = referral_listing(list_referrals(*db, filter), format == Format::table || format == Format::md);
+    terminal.data(render(listing, format, terminal.table_style()));
+}
+
+void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& selected)
+{
+    auto o = std::make_shared<ReferralsOptions>();
+    CLI::App* cmd = app.add_subcommand("referrals", "List referrals");
+    cmd->add_option("--status", o->status, "Only referrals in this status")
+        ->check(CLI::IsMember({"submitted", "contacted", "meeting", "qualified", "won", "lost"}));
+    cmd->add_option("--by", o->by, "Only referrals sent by this person (email or ext:ID)");
+    cmd->footer("Example: refer referrals --status won --by jane@acme.com --json");
+    cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_referrals(*o, globals); }; });
+}
+
+} // namespace refer

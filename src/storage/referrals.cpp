@@ -1,0 +1,230 @@
+#include "refer/storage/referrals.h"
+
+#include <charconv>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace refer {
+
+static constexpr const char* k_referral_select =
+    "SELECT r.id, r.referrer_id, r.referee_name, r.referee_email, r.referee_company, r.source, r.submitted_on, "
+    "r.status, r.status_on, r.contacted_on, r.meeting_on, r.qualified_on, r.won_on, r.lost_on, r.lost_reason, "
+    "r.deal_value, r.consent, r.note, c.email, c.external_id "
+    "FROM referrals r JOIN clients c ON c.id = r.referrer_id ";
+
+static std::optional<std::string> opt_text(const SQLite::Column& c)
+{
+    if (c.isNull()) return std::nullopt;
+    return c.getString();
+}
+
+static std::optional<Date> opt_date(const SQLite::Column& c)
+{
+    if (c.isNull()) return std::nullopt;
+    return parse_iso_date(c.getString());
+}
+
+static Date date_of(const SQLite::Column& c) { return opt_date(c).value_or(Date{}); }
+
+static StoredReferral referral_from_row(SQLite::Statement& q)
+{
+    StoredReferral s;
+    s.id = q.getColumn(0).getInt64();
+    Referral& r = s.referral;
+    r.referrer_id = q.getColumn(1).getInt64();
+    r.referee_name = opt_text(q.getColumn(2));
+    r.referee_email = opt_text(q.getColumn(3));
+    r.referee_company = opt_text(q.getColumn(4));
+    r.source = q.getColumn(5).getString();
+    r.submitted_on = date_of(q.getColumn(6));
+    r.status = parse_status(q.getColumn(7).getString()).value_or(Status::submitted);
+    r.status_on = date_of(q.getColumn(8));
+    r.contacted_on = opt_date(q.getColumn(9));
+    r.meeting_on = opt_date(q.getColumn(10));
+    r.qualified_on = opt_date(q.getColumn(11));
+    r.won_on = opt_date(q.getColumn(12));
+    r.lost_on = opt_date(q.getColumn(13));
+    r.lost_reason = opt_text(q.getColumn(14));
+    if (!q.getColumn(15).isNull()) r.deal_value = q.getColumn(15).getInt64();
+    r.consent = q.getColumn(16).getInt() != 0;
+    r.note = opt_text(q.getColumn(17));
+    s.referrer_email = opt_text(q.getColumn(18));
+    s.referrer = s.referrer_email ? *s.referrer_email : "ext:" + q.getColumn(19).getString();
+    return s;
+}
+
+static std::optional<StoredReferral> first_row(SQLite::Statement& q)
+{
+    if (!q.executeStep()) return std::nullopt;
+    return referral_from_row(q);
+}
+
+std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id)
+{
+    SQLite::Statement q(db, std::string(k_referral_select) + "WHERE r.id = ?");
+    q.bind(1, static_cast<int64_t>(id));
+    return first_row(q);
+}
+
+std::optional<StoredReferral> find_referral_by_referee(SQLite::Database& db, const std::string& email)
+{
+    SQLite::Statement q(db, std::string(k_referral_select) +
+                                "WHERE r.referee_email = ? ORDER BY r.submitted_on DESC, r.id DESC LIMIT 1");
+    q.bind(1, normalize_email(email));
+    return first_row(q);
+}
+
+std::optional<StoredReferral> find_referral_ref(SQLite::Database& db, std::string_view ref)
+{
+    long long id = 0;
+    auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+    if (!ref.empty() && ec == std::errc() && end == ref.data() + ref.size()) return find_referral(db, id);
+    return find_referral_by_referee(db, std::string(ref));
+}
+
+std::vector<PriorReferral> referrals_of_referee(SQLite::Database& db, const std::string& email)
+{
+    SQLite::Statement q(db, "SELECT r.id, coalesce(c.email, 'ext:' || c.external_id), r.submitted_on "
+                            "FROM referrals r JOIN clients c ON c.id = r.referrer_id "
+                            "WHERE r.referee_email = ? ORDER BY r.submitted_on, r.id");
+    q.bind(1, email);
+    std::vector<PriorReferral> prior;
+    while (q.executeStep())
+        prior.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), date_of(q.getColumn(2))});
+    return prior;
+}
+
+std::vector<StoredReferral> list_referrals(SQLite::Database& db, const ReferralFilter& filter)
+{
+    std::string sql = std::string(k_referral_select) + "WHERE 1";
+    if (filter.referrer_id) sql += " AND r.referrer_id = :referrer";
+    if (filter.status) sql += " AND r.status = :status";
+    sql += " ORDER BY r.id";
+    SQLite::Statement q(db, sql);
+    if (filter.referrer_id) q.bind(":referrer", static_cast<int64_t>(*filter.referrer_id));
+    if (filter.status) q.bind(":status", std::string(to_string(*filter.status)));
+    std::vector<StoredReferral> out;
+    while (q.executeStep()) out.push_back(referral_from_row(q));
+    return out;
+}
+
+std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optional<std::string>& referee_email,
+                                        const std::optional<std::string>& referee_company)
+{
+    // The expressions match the indexes a later migration may add on company and domain.
+    std::string domain = referee_email ? email_domain(*referee_email) : std::string();
+    if (is_free_mail_domain(domain)) domain.clear();
+    if (domain.empty() && !referee_company) return std::nullopt;
+    SQLite::Statement q(db, "SELECT id, email, name, company, kind, external_id FROM clients "
+                            "WHERE company = :company COLLATE NOCASE UNION "
+                            "SELECT id, email, name, company, kind, external_id FROM clients "
+                            "WHERE substr(email, instr(email, '@') + 1) = :domain ORDER BY id LIMIT 5");
+    if (referee_company) q.bind(":company", *referee_company); else q.bind(":company");
+    if (!domain.empty()) q.bind(":domain", domain); else q.bind(":domain");
+    while (q.executeStep()) {
+        StoredPerson s;
+        s.id = q.getColumn(0).getInt64();
+        s.person.email = opt_text(q.getColumn(1));
+        s.person.name = opt_text(q.getColumn(2));
+        s.person.company = opt_text(q.getColumn(3));
+        s.person.kind = opt_text(q.getColumn(4));
+        s.person.external_id = opt_text(q.getColumn(5));
+        if (referee_email && s.person.email == referee_email) continue;
+        if (auto why = colleague_reason(referee_email, referee_company, s.person.email, s.person.company))
+            return Colleague{std::move(s), *why};
+    }
+    return std::nullopt;
+}
+
+std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id)
+{
+    SQLite::Statement q(db, "SELECT at, on_date, what, old, new, user FROM events "
+                            "WHERE entity = 'referral' AND entity_id = ? ORDER BY id");
+    q.bind(1, static_cast<int64_t>(id));
+    std::vector<StoredEvent> events;
+    while (q.executeStep())
+        events.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                          opt_text(q.getColumn(3)), opt_text(q.getColumn(4)), opt_text(q.getColumn(5))});
+    return events;
+}
+
+std::vector<ReferralFieldText> referral_fields(const Referral& r)
+{
+    auto date = [](const std::optional<Date>& d) { return d ? std::optional(to_string(*d)) : std::nullopt; };
+    return {
+        {"referrer_id", std::to_string(r.referrer_id)},
+        {"referee_name", r.referee_name},
+        {"referee_email", r.referee_email},
+        {"referee_company", r.referee_company},
+        {"source", r.source},
+        {"submitted_on", to_string(r.submitted_on)},
+        {"status", std::string(to_string(r.status))},
+        {"status_on", to_string(r.status_on)},
+        {"contacted_on", date(r.contacted_on)},
+        {"meeting_on", date(r.meeting_on)},
+        {"qualified_on", date(r.qualified_on)},
+        {"won_on", date(r.won_on)},
+        {"lost_on", date(r.lost_on)},
+        {"lost_reason", r.lost_reason},
+        {"deal_value", r.deal_value ? std::optional(std::to_string(*r.deal_value)) : std::nullopt},
+        {"consent", r.consent ? "true" : "false"},
+        {"note", r.note},
+    };
+}
+
+static constexpr const char* k_values =
+    ":referrer_id, :referee_name, :referee_email, :referee_company, :source, :submitted_on, :status, :status_on, "
+    ":contacted_on, :meeting_on, :qualified_on, :won_on, :lost_on, :lost_reason, :deal_value, :consent, :note";
+
+static void bind_referral(SQLite::Statement& s, const Referral& r)
+{
+    for (const auto& [name, value] : referral_fields(r)) {
+        std::string key = fmt::format(":{}", name);
+        if (name == "referrer_id") s.bind(key, static_cast<int64_t>(r.referrer_id));
+        else if (name == "deal_value" && r.deal_value) s.bind(key, static_cast<int64_t>(*r.deal_value));
+        else if (name == "consent") s.bind(key, r.consent ? 1 : 0);
+        else if (value) s.bind(key, *value);
+        else s.bind(key);
+    }
+}
+
+ReferralWriter::ReferralWriter(SQLite::Database& db, EventLog& events)
+    : m_db(db), m_events(events),
+      m_insert(db, fmt::format("INSERT INTO referrals (referrer_id, referee_name, referee_email, referee_company, "
+                               "source, submitted_on, status, status_on, contacted_on, meeting_on, qualified_on, "
+                               "won_on, lost_on, lost_reason, deal_value, consent, note) VALUES ({})", k_values)),
+      m_update(db, "UPDATE referrals SET referrer_id = :referrer_id, referee_name = :referee_name, "
+                   "referee_email = :referee_email, referee_company = :referee_company, source = :source, "
+                   "submitted_on = :submitted_on, status = :status, status_on = :status_on, "
+                   "contacted_on = :contacted_on, meeting_on = :meeting_on, qualified_on = :qualified_on, "
+                   "won_on = :won_on, lost_on = :lost_on, lost_reason = :lost_reason, deal_value = :deal_value, "
+                   "consent = :consent, note = :note WHERE id = :id")
+{
+}
+
+long long ReferralWriter::insert(const Referral& referral)
+{
+    m_insert.reset();
+    bind_referral(m_insert, referral);
+    m_insert.exec();
+    long long id = m_db.getLastInsertRowid();
+    nlohmann::ordered_json created = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : referral_fields(referral))
+        if (value) created[std::string(name)] = *value;
+    m_events.record("referral", id, "created", std::nullopt, created.dump());
+    return id;
+}
+
+void ReferralWriter::update(long long id, const Referral& before, const Referral& after)
+{
+    m_update.reset();
+    bind_referral(m_update, after);
+    m_update.bind(":id", static_cast<int64_t>(id));
+    m_update.exec();
+    auto old_fields = referral_fields(before), new_fields = referral_fields(after);
+    for (size_t i = 0; i < new_fields.size(); ++i)
+        if (old_fields[i].value != new_fields[i].value)
+            m_events.record("referral", id, new_fields[i].name, old_fields[i].value, new_fields[i].value);
+}
+
+} // namespace refer

@@ -1,0 +1,167 @@
+// Renderers: exact strings for table, CSV, JSON and Markdown.
+#include "refer/render/listing.h"
+
+#include <doctest/doctest.h>
+
+using namespace refer;
+
+namespace {
+
+Date d(const char* text) { return *parse_iso_date(text); }
+
+Listing sample()
+{
+    Listing l;
+    l.columns = {"name", "amount", "count", "on", "tags"};
+    l.rows.push_back({Cell{std::string("Ann")}, Cell{Money{150000}}, Cell{std::int64_t{3}}, Cell{d("2026-01-02")},
+                      Cell{TagList{"promoter", "vip"}}});
+    l.rows.push_back({Cell{std::string("Zoë")}, Cell{Money{-305}}, Cell{}, Cell{}, Cell{TagList{}}});
+    l.rows.push_back({Cell{std::string("王小明")}, Cell{}, Cell{std::int64_t{12}}, Cell{}, Cell{TagList{"x"}}});
+    return l;
+}
+
+} // namespace
+
+TEST_CASE("display width counts terminal columns")
+{
+    CHECK(display_width("") == 0);
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("Zoë") == 3);            // precomposed
+    CHECK(display_width("Zoe\xcc\x88") == 3);    // e + combining diaeresis
+    CHECK(display_width("王小明") == 6);          // CJK: two columns each
+    CHECK(display_width("株式会社テスト") == 14);
+    CHECK(display_width("ｶﾀｶﾅ") == 4);           // halfwidth katakana: one column
+    CHECK(display_width("한국") == 4);            // Hangul
+    CHECK(display_width("€1") == 2);
+    CHECK(display_width("\xff" "a") == 2);        // an undecodable byte is one column
+    CHECK(display_width("\xe4\xb8") == 2);        // a truncated sequence: one column per byte
+    CHECK(display_width("🎉") == 2);
+}
+
+TEST_CASE("table: aligned by display width, numbers right, no trailing spaces")
+{
+    std::string expected = "name       amount  count  on          tags\n"
+                           "Ann     $1,500.00      3  2026-01-02  promoter;vip\n"
+                           "Zoë        -$3.05\n"
+                           "王小明                12              x\n";
+    CHECK(render_table(sample(), TableStyle{"$", false}) == expected);
+    CHECK(render(sample(), Format::table, TableStyle{"$", false}) == expected);
+}
+
+TEST_CASE("table: the currency symbol, colour only in the header, control characters neutralised")
+{
+    Listing l{{"who", "amount"}, {}};
+    l.rows.push_back({Cell{std::string("a\nb\tc\x1b[31md")}, Cell{Money{100}}});
+    CHECK(render_table(l, TableStyle{"€", false}) == "who          amount\n"
+                                                      "a b c?[31md   €1.00\n");
+    CHECK(render_table(l, TableStyle{"$", true}) == "\x1b[1mwho          amount\x1b[0m\n"
+                                                     "a b c?[31md   $1.00\n");
+}
+
+TEST_CASE("table: a money column whose first row is empty is still right-aligned")
+{
+    Listing l{{"email", "annual_value"}, {}};
+    l.rows.push_back({Cell{std::string("a@x.com")}, Cell{}});
+    l.rows.push_back({Cell{std::string("b@x.com")}, Cell{Money{2400000}}});
+    CHECK(render_table(l, TableStyle{}) == "email    annual_value\n"
+                                           "a@x.com\n"
+                                           "b@x.com    $24,000.00\n");
+}
+
+TEST_CASE("csv: RFC 4180, header first, plain decimals, \\n line ends")
+{
+    CHECK(render_csv(sample(), false) == "name,amount,count,on,tags\n"
+                                         "Ann,1500.00,3,2026-01-02,promoter;vip\n"
+                                         "Zoë,-3.05,,,\n"
+                                         "王小明,,12,,x\n");
+    Listing l{{"text", "flag"}, {}};
+    l.rows.push_back({Cell{std::string("a,b")}, Cell{true}});
+    l.rows.push_back({Cell{std::string("say \"hi\"")}, Cell{false}});
+    l.rows.push_back({Cell{std::string("two\nlines")}, Cell{}});
+    l.rows.push_back({Cell{std::string("cr\rhere")}, Cell{}});
+    l.rows.push_back({Cell{std::string(" spaced ")}, Cell{}});
+    CHECK(render_csv(l, false) == "text,flag\n"
+                                  "\"a,b\",true\n"
+                                  "\"say \"\"hi\"\"\",false\n"
+                                  "\"two\nlines\",\n"
+                                  "\"cr\rhere\",\n"
+                                  " spaced ,\n");
+}
+
+TEST_CASE("csv: formula guard on text cells unless raw")
+{
+    Listing l{{"text", "amount", "tags"}, {}};
+    for (const char* t : {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a=b", "'quoted"})
+        l.rows.push_back({Cell{std::string(t)}, Cell{Money{-100}}, Cell{TagList{}}});
+    l.rows.push_back({Cell{}, Cell{}, Cell{TagList{"=cmd", "ok"}}});
+    CHECK(render_csv(l, false) == "text,amount,tags\n"
+                                  "'=1+1,-1.00,\n"
+                                  "'+1,-1.00,\n"
+                                  "'-1,-1.00,\n"
+                                  "'@SUM(A1),-1.00,\n"
+                                  "'\tx,-1.00,\n"
+                                  "\"'\rx\",-1.00,\n"
+                                  "a=b,-1.00,\n"
+                                  "'quoted,-1.00,\n"
+                                  ",,'=cmd;ok\n");
+    CHECK(render_csv(l, true) == "text,amount,tags\n"
+                                 "=1+1,-1.00,\n"
+                                 "+1,-1.00,\n"
+                                 "-1,-1.00,\n"
+                                 "@SUM(A1),-1.00,\n"
+                                 "\tx,-1.00,\n"
+                                 "\"\rx\",-1.00,\n"
+                                 "a=b,-1.00,\n"
+                                 "'quoted,-1.00,\n"
+                                 ",,=cmd;ok\n");
+    CHECK(csv_field("=x;y", true, ';') == "\"'=x;y\"");
+    CHECK(csv_field("plain", true) == "plain");
+}
+
+TEST_CASE("json: money as *_cents integers, null for absent, dates as strings")
+{
+    CHECK(to_json(sample()).dump() ==
+          R"([{"name":"Ann","amount_cents":150000,"count":3,"on":"2026-01-02","tags":["promoter","vip"]},)"
+          R"({"name":"Zoë","amount_cents":-305,"count":null,"on":null,"tags":[]},)"
+          R"({"name":"王小明","amount_cents":null,"count":12,"on":null,"tags":["x"]}])");
+    // A money column that is empty in every row still has its _cents name.
+    Listing l{{"email", "annual_value", "deal_value", "flag"}, {}};
+    l.rows.push_back({Cell{std::string("a@x.com")}, Cell{}, Cell{}, Cell{true}});
+    CHECK(to_json(l).dump() == R"([{"email":"a@x.com","annual_value_cents":null,"deal_value_cents":null,"flag":true}])");
+    CHECK(render(l, Format::json, TableStyle{}) == "[\n"
+                                                   "  {\n"
+                                                   "    \"email\": \"a@x.com\",\n"
+                                                   "    \"annual_value_cents\": null,\n"
+                                                   "    \"deal_value_cents\": null,\n"
+                                                   "    \"flag\": true\n"
+                                                   "  }\n"
+                                                   "]\n");
+}
+
+TEST_CASE("json: invalid UTF-8 does not abort the output")
+{
+    Listing l{{"name"}, {}};
+    l.rows.push_back({Cell{std::string("caf\xe9")}});
+    CHECK(render(l, Format::json, TableStyle{}) == "[\n  {\n    \"name\": \"caf\xef\xbf\xbd\"\n  }\n]\n");
+}
+
+TEST_CASE("an empty listing: nothing in table, csv and md; [] in json")
+{
+    Listing empty{{"email", "name"}, {}};
+    CHECK(render(empty, Format::table, TableStyle{}) == "");
+    CHECK(render(empty, Format::csv, TableStyle{}) == "");
+    CHECK(render(empty, Format::csv, TableStyle{}, true) == "");
+    CHECK(render(empty, Format::md, TableStyle{}) == "");
+    CHECK(render(empty, Format::json, TableStyle{}) == "[]\n");
+}
+
+TEST_CASE("markdown: pipes escaped, numbers right-aligned")
+{
+    Listing l{{"name", "amount"}, {}};
+    l.rows.push_back({Cell{std::string("a|b")}, Cell{}});
+    l.rows.push_back({Cell{std::string("c")}, Cell{Money{250}}});
+    CHECK(render(l, Format::md, TableStyle{}) == "| name | amount |\n"
+                                                 "| --- | ---: |\n"
+                                                 "| a\\|b |  |\n"
+                                                 "| c | $2.50 |\n");
+}
