@@ -31,23 +31,8 @@ static Move move_from(const AdvanceOptions& o, Date today)
 // On won the referee becomes a client, so that every new client is a potential referrer.
 static void make_client(PeopleWriter& people, long long id, const Referral& r, const Terminal& terminal)
 {
-    if (!r.referee_email) {
+    if (!make_referee_client(people, id, r))
         terminal.warning(fmt::format("referral {} has no referee email: no client record created", id));
-        return;
-    }
-    auto existing = people.find_by_email(*r.referee_email);
-    Person after = existing ? existing->person : Person{};
-    after.email = r.referee_email;
-    if (!after.name) after.name = r.referee_name;
-    if (!after.company) after.company = r.referee_company;
-    after.kind = "client";
-    after.source = "referral";
-    after.referred_by = id;
-    after.started_on = r.won_on;
-    after.annual_value = r.deal_value;
-    if (after.ended_on && after.started_on && *after.ended_on <= *after.started_on) after.ended_on.reset();
-    if (existing) people.update(existing->id, existing->person, after);
-    else people.insert(after);
 }
 
 static void run_advance(const AdvanceOptions& o, const GlobalOptions& g)

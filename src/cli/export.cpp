@@ -1,6 +1,7 @@
-// refer export clients|nps|events: the ledger as CSV or JSON, in a stable order (by id).
+// refer export clients|referrals|nps|events: the ledger as CSV or JSON, in a stable order (by id).
 #include "refer/cli/app.h"
 #include "refer/cli/people_listing.h"
+#include "refer/cli/referral_listing.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
 
@@ -43,6 +44,24 @@ static Listing events_listing(SQLite::Database& db)
     return l;
 }
 
+// The columns of `refer import referrals`, so that `--raw` output re-imports as the same
+// referrals; the referrer is named by email, else ext:ID.
+static Listing referrals_csv_listing(const std::vector<StoredReferral>& referrals)
+{
+    Listing l{{"referrer_email", "referee_name", "referee_email", "referee_company", "source", "submitted_on",
+               "status", "contacted_on", "meeting_on", "qualified_on", "won_on", "lost_on", "deal_value",
+               "lost_reason", "consent", "note"},
+              {}};
+    l.rows.reserve(referrals.size());
+    for (const auto& [id, r, referrer_email, referrer] : referrals)
+        l.rows.push_back({referrer, text_cell(r.referee_name), text_cell(r.referee_email), text_cell(r.referee_company),
+                          r.source, r.submitted_on, std::string(to_string(r.status)), date_cell(r.contacted_on),
+                          date_cell(r.meeting_on), date_cell(r.qualified_on), date_cell(r.won_on),
+                          date_cell(r.lost_on), money_cell(r.deal_value), text_cell(r.lost_reason), r.consent,
+                          text_cell(r.note)});
+    return l;
+}
+
 static void run_export(const ExportOptions& o, const GlobalOptions& g)
 {
     Terminal terminal(g);
@@ -52,6 +71,9 @@ static void run_export(const ExportOptions& o, const GlobalOptions& g)
     if (o.what == "clients") listing = people_listing(list_people(*db, {}), false);
     else if (o.what == "nps") listing = nps_listing(*db);
     else if (o.what == "events") listing = events_listing(*db);
+    else if (o.what == "referrals")
+        listing = format == Format::json ? referral_listing(list_referrals(*db, {}), false)
+                                         : referrals_csv_listing(list_referrals(*db, {}));
     else throw failure(fmt::format("export {}: not available yet", o.what));
     std::string text = render(listing, format, terminal.table_style(), o.raw);
     if (o.output.empty()) {

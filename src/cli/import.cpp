@@ -23,6 +23,12 @@ void setup_import(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     add_import_options(*n, *nps);
     n->footer("Example: refer import nps surveymonkey-export.csv");
     n->callback([nps, &globals, &selected] { selected = [nps, &globals] { import_nps(*nps, globals); }; });
+
+    auto referrals = std::make_shared<ImportOptions>();
+    CLI::App* r = import->add_subcommand("referrals", "Backfill referrals from a spreadsheet (or refer export referrals --raw)");
+    add_import_options(*r, *referrals);
+    r->footer("Example: refer import referrals referrals-2025.csv --skip-invalid");
+    r->callback([referrals, &globals, &selected] { selected = [referrals, &globals] { import_referrals(*referrals, globals); }; });
 }
 
 } // namespace refer

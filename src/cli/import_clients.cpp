@@ -91,7 +91,8 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
     WriteTransaction tx(*db);
     std::optional<BulkLoad> bulk;
-    if (file.size() > k_bulk_bytes) bulk.emplace(*db);
+    // ~100 bytes a row: rebuild the indexes when the file adds more than a quarter.
+    if (file.size() > k_bulk_bytes && file.size() / 100 > highest_person_id(*db) / 4) bulk.emplace(*db);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);
     DuplicateFinder duplicates;

@@ -49,9 +49,7 @@ static void check_submission(SQLite::Database& db, const SubmitOptions& o, const
                                       email, existing->person.kind.value_or("client")));
     auto prior = referrals_of_referee(db, email);
     if (auto first = attribution_conflict(prior, r.submitted_on, k_default_attribution_days))
-        throw failure(fmt::format("{} was already referred by {} on {} (referral {}); the first referral within "
-                                  "{} days wins", email, first->referrer, to_string(first->submitted_on), first->id,
-                                  k_default_attribution_days));
+        throw failure(attribution_refusal(email, *first, k_default_attribution_days));
 }
 
 static void run_submit(const SubmitOptions& o, const GlobalOptions& g)

@@ -231,6 +231,26 @@ ColumnMap map_nps_columns(const std::vector<std::vector<std::string>>& header_ro
     return map;
 }
 
+ColumnMap map_referral_columns(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides)
+{
+    static constexpr Alias k_aliases[] = {
+        {"referrer", "referrer_email"}, {"referred by", "referrer_email"}, {"referee", "referee_name"},
+        {"company", "referee_company"}, {"reason", "lost_reason"},
+    };
+    ColumnMap map;
+    for (size_t i = 0; i < header.size(); ++i) {
+        std::string h = normalize_header(header[i]);
+        std::optional<std::string> field;
+        for (const std::string& f : k_referral_fields)
+            if (normalize_header(f) == h) field = f;
+        if (!field) field = alias_for(h, std::begin(k_aliases), std::end(k_aliases));
+        if (field && !map.has(*field)) map.columns[*field].push_back(i);
+    }
+    apply_overrides(map, {header}, overrides, k_referral_fields);
+    list_ignored(map, {header});
+    return map;
+}
+
 size_t detect_header_rows(const std::vector<std::vector<std::string>>& first)
 {
     auto row_has = [&](size_t r, auto pred) {

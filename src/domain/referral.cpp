@@ -112,6 +112,13 @@ std::optional<PriorReferral> attribution_conflict(std::span<const PriorReferral>
     return first;
 }
 
+std::string attribution_refusal(std::string_view referee_email, const PriorReferral& first, int attribution_days)
+{
+    return std::string(referee_email) + " was already referred by " + first.referrer + " on " +
+           to_string(first.submitted_on) + " (referral " + std::to_string(first.id) + "); the first referral within " +
+           std::to_string(attribution_days) + " days wins";
+}
+
 static std::string lower_trimmed(std::string_view text)
 {
     auto space = [](unsigned char c) { return std::isspace(c) != 0; };

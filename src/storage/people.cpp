@@ -1,6 +1,5 @@
 #include "refer/storage/people.h"
 
-#include "schema.sql.h"
 
 #include <fmt/format.h>
 
@@ -54,6 +53,11 @@ std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view h
     return s;
 }
 
+std::uint64_t highest_person_id(SQLite::Database& db)
+{
+    return static_cast<std::uint64_t>(db.execAndGet("SELECT coalesce(max(id), 0) FROM clients").getInt64());
+}
+
 std::vector<std::string> tags_of(SQLite::Database& db, long long person_id)
 {
     SQLite::Statement q(db, "SELECT tag FROM tags WHERE client_id = ? ORDER BY tag");
@@ -85,10 +89,22 @@ std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& 
 
 BulkLoad::BulkLoad(SQLite::Database& db) : m_db(db)
 {
-    m_db.exec("DROP INDEX clients_by_company; DROP INDEX clients_by_domain;");
+    // The database's own definitions are kept and replayed, so they are written only once.
+    SQLite::Statement q(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN "
+                            "('clients_by_company', 'clients_by_domain', 'tags_by_tag', 'events_by_entity')");
+    std::vector<std::string> names;
+    while (q.executeStep()) {
+        names.push_back(q.getColumn(0).getString());
+        m_definitions.push_back(q.getColumn(1).getString());
+    }
+    for (const std::string& name : names) m_db.exec("DROP INDEX " + name);
 }
 
-void BulkLoad::restore() { m_db.exec(std::string(schema::k_colleague_indexes)); }
+void BulkLoad::restore()
+{
+    for (const std::string& sql : m_definitions) m_db.exec(sql);
+    m_definitions.clear();
+}
 
 std::string_view field_name(PersonField field)
 {
@@ -194,23 +210,31 @@ static void append_json_string(std::string& out, std::string_view text)
     out += '"';
 }
 
-static void bind_person(SQLite::Statement& s, const Person& p, const std::string& at)
+// Binds without copying: the person and `dates` outlive the statement's exec().
+static void bind_person(SQLite::Statement& s, const Person& p, const std::string& at, std::string (&dates)[3])
 {
-    int i = 1;
-    for (PersonField f : k_stored_fields) {
-        if (f == PersonField::annual_value) {
-            if (p.annual_value) s.bind(i, static_cast<int64_t>(*p.annual_value)); else s.bind(i);
-        } else if (f == PersonField::kind) {
-            s.bind(i, p.kind.value_or("client"));
-        } else if (auto text = field_text(p, f)) {
-            s.bind(i, *text);
-        } else {
-            s.bind(i);
-        }
-        ++i;
-    }
+    static const std::string k_client = "client";
+    auto text = [&](int i, const std::optional<std::string>& v) {
+        if (v) s.bindNoCopy(i, *v); else s.bind(i);
+    };
+    auto date = [&](int i, const std::optional<Date>& d, std::string& scratch) {
+        if (!d) return s.bind(i);
+        scratch = to_string(*d);
+        s.bindNoCopy(i, scratch);
+    };
+    text(1, p.email);
+    text(2, p.name);
+    text(3, p.company);
+    text(4, p.industry);
+    s.bindNoCopy(5, p.kind ? *p.kind : k_client);
+    if (p.annual_value) s.bind(6, static_cast<int64_t>(*p.annual_value)); else s.bind(6);
+    date(7, p.started_on, dates[0]);
+    date(8, p.ended_on, dates[1]);
+    text(9, p.source);
+    text(10, p.external_id);
+    date(11, p.opened_on, dates[2]);
     if (p.referred_by) s.bind(12, static_cast<int64_t>(*p.referred_by)); else s.bind(12);
-    s.bind(13, at);
+    s.bindNoCopy(13, at);
 }
 
 long long PeopleWriter::insert(const Person& person)
@@ -223,7 +247,7 @@ long long PeopleWriter::insert(const Person& person)
 std::optional<long long> PeopleWriter::insert_if_new(const Person& person)
 {
     m_insert.reset();
-    bind_person(m_insert, person, m_events.actor().at);
+    bind_person(m_insert, person, m_events.actor().at, m_dates);
     if (m_insert.exec() == 0) return std::nullopt; // the email or external id is taken
     long long id = m_db.getLastInsertRowid();
     // The new person as a JSON object of its set fields (written by hand: imports do this per row).
@@ -255,7 +279,7 @@ std::optional<long long> PeopleWriter::insert_if_new(const Person& person)
 void PeopleWriter::update(long long id, const Person& before, const Person& after)
 {
     m_update.reset();
-    bind_person(m_update, after, m_events.actor().at);
+    bind_person(m_update, after, m_events.actor().at, m_dates);
     m_update.bind(14, static_cast<int64_t>(id));
     m_update.exec();
     for (PersonField f : k_stored_fields) {

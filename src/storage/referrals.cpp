@@ -176,16 +176,39 @@ static constexpr const char* k_values =
     ":referrer_id, :referee_name, :referee_email, :referee_company, :source, :submitted_on, :status, :status_on, "
     ":contacted_on, :meeting_on, :qualified_on, :won_on, :lost_on, :lost_reason, :deal_value, :consent, :note";
 
-static void bind_referral(SQLite::Statement& s, const Referral& r)
+// Parameters by position: the statements name them in the order of referral_fields().
+static void bind_referral(SQLite::Statement& s, const std::vector<ReferralFieldText>& fields, const Referral& r)
 {
-    for (const auto& [name, value] : referral_fields(r)) {
-        std::string key = fmt::format(":{}", name);
-        if (name == "referrer_id") s.bind(key, static_cast<int64_t>(r.referrer_id));
-        else if (name == "deal_value" && r.deal_value) s.bind(key, static_cast<int64_t>(*r.deal_value));
-        else if (name == "consent") s.bind(key, r.consent ? 1 : 0);
-        else if (value) s.bind(key, *value);
-        else s.bind(key);
+    for (size_t i = 0; i < fields.size(); ++i) {
+        int at = static_cast<int>(i) + 1;
+        const auto& [name, value] = fields[i];
+        if (name == "referrer_id") s.bind(at, static_cast<int64_t>(r.referrer_id));
+        else if (name == "deal_value" && r.deal_value) s.bind(at, static_cast<int64_t>(*r.deal_value));
+        else if (name == "consent") s.bind(at, r.consent ? 1 : 0);
+        else if (value) s.bindNoCopy(at, *value);
+        else s.bind(at);
     }
+}
+
+// Appends `text` as a JSON string literal, escaped as nlohmann::json dumps it.
+static void append_json_string(std::string& out, std::string_view text)
+{
+    out += '"';
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+            else out += c;
+        }
+    }
+    out += '"';
 }
 
 ReferralWriter::ReferralWriter(SQLite::Database& db, EventLog& events)
@@ -198,30 +221,68 @@ ReferralWriter::ReferralWriter(SQLite::Database& db, EventLog& events)
                    "submitted_on = :submitted_on, status = :status, status_on = :status_on, "
                    "contacted_on = :contacted_on, meeting_on = :meeting_on, qualified_on = :qualified_on, "
                    "won_on = :won_on, lost_on = :lost_on, lost_reason = :lost_reason, deal_value = :deal_value, "
-                   "consent = :consent, note = :note WHERE id = :id")
+                   "consent = :consent, note = :note WHERE id = :id"),
+      m_by_referee(db, std::string(k_referral_select) + "WHERE r.referee_email = ? ORDER BY r.submitted_on, r.id")
 {
+}
+
+std::vector<StoredReferral> ReferralWriter::by_referee(const std::string& email)
+{
+    m_by_referee.reset();
+    m_by_referee.bind(1, email);
+    std::vector<StoredReferral> out;
+    while (m_by_referee.executeStep()) out.push_back(referral_from_row(m_by_referee));
+    m_by_referee.reset();
+    return out;
+}
+
+bool make_referee_client(PeopleWriter& people, long long referral_id, const Referral& r)
+{
+    if (!r.referee_email) return false;
+    auto existing = people.find_by_email(*r.referee_email);
+    Person after = existing ? existing->person : Person{};
+    after.email = r.referee_email;
+    if (!after.name) after.name = r.referee_name;
+    if (!after.company) after.company = r.referee_company;
+    after.kind = "client";
+    after.source = "referral";
+    after.referred_by = referral_id;
+    after.started_on = r.won_on;
+    after.annual_value = r.deal_value;
+    if (after.ended_on && after.started_on && *after.ended_on <= *after.started_on) after.ended_on.reset();
+    if (existing) people.update(existing->id, existing->person, after);
+    else people.insert(after);
+    return true;
 }
 
 long long ReferralWriter::insert(const Referral& referral)
 {
+    auto fields = referral_fields(referral);
     m_insert.reset();
-    bind_referral(m_insert, referral);
+    bind_referral(m_insert, fields, referral);
     m_insert.exec();
     long long id = m_db.getLastInsertRowid();
-    nlohmann::ordered_json created = nlohmann::ordered_json::object();
-    for (const auto& [name, value] : referral_fields(referral))
-        if (value) created[std::string(name)] = *value;
-    m_events.record("referral", id, "created", std::nullopt, created.dump());
+    // The set fields as a JSON object, written by hand: imports do this per row.
+    std::string created = "{";
+    for (const auto& [name, value] : fields)
+        if (value) {
+            if (created.size() > 1) created += ',';
+            append_json_string(created, name);
+            created += ':';
+            append_json_string(created, *value);
+        }
+    created += '}';
+    m_events.record("referral", id, "created", std::nullopt, created);
     return id;
 }
 
 void ReferralWriter::update(long long id, const Referral& before, const Referral& after)
 {
+    auto old_fields = referral_fields(before), new_fields = referral_fields(after);
     m_update.reset();
-    bind_referral(m_update, after);
+    bind_referral(m_update, new_fields, after);
     m_update.bind(":id", static_cast<int64_t>(id));
     m_update.exec();
-    auto old_fields = referral_fields(before), new_fields = referral_fields(after);
     for (size_t i = 0; i < new_fields.size(); ++i)
         if (old_fields[i].value != new_fields[i].value)
             m_events.record("referral", id, new_fields[i].name, old_fields[i].value, new_fields[i].value);

@@ -6,13 +6,6 @@
 
 namespace refer::schema {
 
-// `refer submit` warns about colleagues (same company or email domain) without a scan.
-// Migration 1; big imports drop and rebuild them (a sorted build beats random inserts).
-inline constexpr std::string_view k_colleague_indexes = R"sql(
-CREATE INDEX clients_by_company ON clients(company COLLATE NOCASE);
-CREATE INDEX clients_by_domain ON clients(substr(email, instr(email, '@') + 1));
-)sql";
-
 inline constexpr std::string_view k_migrations[] = {
 R"sql(
 CREATE TABLE clients (
@@ -28,12 +21,14 @@ CREATE TABLE clients (
     ended_on     TEXT,
     source       TEXT CHECK (source IS NULL OR source = 'referral' OR source = 'outbound' OR source = 'inbound' OR source = 'partner' OR source = 'event' OR source = 'other'),
     referred_by  INTEGER REFERENCES referrals(id),
-    external_id  TEXT UNIQUE,
+    external_id  TEXT,
     opened_on    TEXT,
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
     CHECK (email IS NOT NULL OR external_id IS NOT NULL)
 );
+-- Partial: most people have no CRM id, and NULLs need no index entry.
+CREATE UNIQUE INDEX clients_by_external_id ON clients(external_id) WHERE external_id IS NOT NULL;
 CREATE TABLE tags (
     client_id INTEGER NOT NULL REFERENCES clients(id),
     tag       TEXT NOT NULL,
@@ -128,7 +123,11 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER events_are_append_only_d BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 )sql",
-k_colleague_indexes,
+// 1: `refer submit` warns about colleagues (same company or email domain) without a scan.
+R"sql(
+CREATE INDEX clients_by_company ON clients(company COLLATE NOCASE);
+CREATE INDEX clients_by_domain ON clients(substr(email, instr(email, '@') + 1));
+)sql",
 };
 
 } // namespace refer::schema

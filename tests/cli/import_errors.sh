@@ -119,6 +119,25 @@ expect_eq "$(echo "$ERR" | sed -n 50p)" 'refer: error: many.csv:51: invalid emai
 expect_eq "$(echo "$ERR" | tail -n 2)" "refer: error: many.csv: ... and 70 more problems
 refer: error: many.csv: 120 invalid rows; nothing imported (--skip-invalid imports the valid rows)"
 
+# --- Found by gen-data --bad: malformed addresses and ambiguous dates are invalid ---------------------
+# (`$1,200.00` is valid money and an empty date is an absent value: SPEC 2 and 5.)
+printf 'email,annual_value,started_on\njane..doe@example.com,1,\n<jane@example.com>,1,\n.jane@example.com,1,\njane@example.com,"$1,200.00",\nj@example.com,1,12/31/2023\n' >gen.csv
+run import clients gen.csv --skip-invalid
+expect_rc 0 "gen-data values"
+expect_err 'refer: error: gen.csv:2: invalid email "jane..doe@example.com" in column "email"
+refer: error: gen.csv:3: invalid email "<jane@example.com>" in column "email"
+refer: error: gen.csv:4: invalid email ".jane@example.com" in column "email"
+refer: error: gen.csv:6: invalid date "12/31/2023" in column "started_on"
+gen.csv: 5 rows: 1 new, 0 updated, 0 unchanged, 4 rejected (T s)'
+expect_eq "$(sqlite3 -batch -noheader -nullvalue null "$REFER_DB" "select annual_value || ' ' || ifnull(started_on, 'null') from clients where email='jane@example.com'")" "120000 null"
+printf 'email,score,responded_on\njane@example.com,9,12/31/2023\njane..doe@example.com,9,2023-12-31\n' >gen-nps.csv
+run import nps gen-nps.csv
+expect_rc 1 "gen-data NPS values"
+expect_err 'refer: error: gen-nps.csv:2: invalid date "12/31/2023" in column "responded_on"
+refer: error: gen-nps.csv:3: invalid email "jane..doe@example.com" in column "email"
+refer: error: gen-nps.csv: 2 invalid rows; nothing imported (--skip-invalid imports the valid rows)'
+before=$(db_sum)
+
 # --- Usage errors and missing input --------------------------------------------------------------------
 run import clients one.csv --map 'name=nickname'
 expect_rc 2 "unknown --map field"

@@ -9,6 +9,7 @@ namespace refer {
 
 void import_clients(const ImportOptions& options, const GlobalOptions& globals);
 void import_nps(const ImportOptions& options, const GlobalOptions& globals);
+void import_referrals(const ImportOptions& options, const GlobalOptions& globals);
 
 // The NPS import in steps, for a command that imports inside its own transaction
 // (`refer tag promoters --nps`): read the header before opening the database, then the

@@ -49,6 +49,15 @@ ColumnMap map_people_columns(const std::vector<std::string>& header, std::option
 ColumnMap map_nps_columns(const std::vector<std::vector<std::string>>& header_rows,
                           const std::vector<ColumnOverride>& overrides);
 
+// The fields a referral import understands (the columns of `refer export referrals`).
+inline const std::vector<std::string> k_referral_fields = {
+    "referrer_email", "referee_name", "referee_email", "referee_company", "source", "submitted_on", "status",
+    "status_on", "contacted_on", "meeting_on", "qualified_on", "won_on", "lost_on", "deal_value", "lost_reason",
+    "consent", "note"};
+
+// Maps a referral file's header onto referral fields (names as above, case-insensitive).
+ColumnMap map_referral_columns(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides);
+
 // How many header rows a survey export has, judged from its first three records.
 size_t detect_header_rows(const std::vector<std::vector<std::string>>& first_records);
 

@@ -78,6 +78,10 @@ struct PriorReferral {
 // `submitted_on` (either side: a backdated submission does not steal attribution).
 std::optional<PriorReferral> attribution_conflict(std::span<const PriorReferral> prior, Date submitted_on,
                                                   int attribution_days = k_default_attribution_days);
+// Why a submission loses to `first` (from attribution_conflict): names the earlier referral,
+// its referrer and date. `submit` and `import referrals` refuse with it.
+std::string attribution_refusal(std::string_view referee_email, const PriorReferral& first,
+                                int attribution_days = k_default_attribution_days);
 
 // The part after `@`, lowercased; empty when there is none.
 std::string email_domain(std::string_view email);

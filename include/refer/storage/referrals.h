@@ -60,9 +60,17 @@ struct ReferralFieldText {
 };
 std::vector<ReferralFieldText> referral_fields(const Referral& referral);
 
+// On won the referee becomes a person of kind client (created, or updated if the email
+// exists): source referral, referred_by, started_on = won_on, annual_value = deal_value.
+// False (nothing written) when the referral has no referee email.
+bool make_referee_client(PeopleWriter& people, long long referral_id, const Referral& won);
+
 class ReferralWriter {
 public:
     ReferralWriter(SQLite::Database& db, EventLog& events);
+    // Every referral of this referee email (normalised), by submission date then id; the
+    // statement is reused across calls (imports call this per row).
+    std::vector<StoredReferral> by_referee(const std::string& email);
     // Records a "created" event carrying every field; returns the new id.
     long long insert(const Referral& referral);
     // Writes `after`; records one event per changed field (old and new value).
@@ -71,7 +79,7 @@ public:
 private:
     SQLite::Database& m_db;
     EventLog& m_events;
-    SQLite::Statement m_insert, m_update;
+    SQLite::Statement m_insert, m_update, m_by_referee;
 };
 
 } // namespace refer

@@ -1,0 +1,402 @@
+// refer import referrals FILE: backfills referrals under the rules of `submit` and `advance`.
+// A row is a submission followed by its moves (per-stage dates, else status_on), in file order.
+// A row naming a referral already in the ledger (same referrer, referee email, submitted_on) is
+// `unchanged` when it describes it exactly, and `updated` when it continues its history
+// (later stages, other details); a row that would rewrite a recorded stage date is invalid.
+#include "refer/cli/import_people.h"
+#include "refer/csvio/people_rows.h"
+#include "refer/error.h"
+#include "refer/storage/database.h"
+#include "refer/storage/people.h"
+#include "refer/storage/referrals.h"
+
+#include <chrono>
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace refer {
+
+namespace {
+
+// Above this input size, the referrer index is rebuilt once instead of updated per row.
+constexpr std::uint64_t k_bulk_bytes = 8u << 20;
+
+constexpr Status k_stages[] = {Status::contacted, Status::meeting, Status::qualified, Status::won, Status::lost};
+
+std::string stage_column(Status s) { return fmt::format("{}_on", to_string(s)); }
+
+struct ReferralRow {
+    std::string referrer; // as written: email or ext:ID
+    Referral referral;    // as submitted, before the moves; referrer_id unset
+    bool has_source = false;
+    Status status = Status::submitted;
+    std::optional<Date> status_on;
+    std::optional<Date> stage_on[6]; // by Status; submitted unused
+    std::vector<std::string> problems;
+};
+
+// The cells of one record, each problem naming the column as written.
+class Cells {
+public:
+    Cells(const CsvRecord& r, const std::vector<std::string>& header, const ColumnMap& columns,
+          const ValueFormat& format, std::vector<std::string>& problems)
+        : m_record(r), m_header(header), m_columns(columns), m_format(format), m_problems(problems)
+    {
+    }
+
+    std::optional<std::string> text(const std::string& field)
+    {
+        const auto* cols = m_columns.find(field);
+        if (!cols) return std::nullopt;
+        for (size_t c : *cols) {
+            std::string_view cell = trim_cell(m_record.fields[c]);
+            if (!cell.empty()) {
+                m_column = c;
+                return std::string(cell);
+            }
+        }
+        return std::nullopt;
+    }
+
+    void problem(std::string_view what, std::string_view value, std::string_view why = {})
+    {
+        std::string p = fmt::format("{} \"{}\" in column \"{}\"", what, value, m_header[m_column]);
+        if (!why.empty()) fmt::format_to(std::back_inserter(p), " ({})", why);
+        m_problems.push_back(std::move(p));
+    }
+
+    std::optional<Date> date(const std::string& field)
+    {
+        auto t = text(field);
+        if (!t) return std::nullopt;
+        auto d = read_date(*t, m_format);
+        if (!d) problem("invalid date", *t);
+        return d;
+    }
+
+private:
+    const CsvRecord& m_record;
+    const std::vector<std::string>& m_header;
+    const ColumnMap& m_columns;
+    const ValueFormat& m_format;
+    std::vector<std::string>& m_problems;
+    size_t m_column = 0;
+};
+
+std::string lowercase(std::string s)
+{
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::string>& header,
+                              const ColumnMap& columns, const ValueFormat& format)
+{
+    ReferralRow row;
+    if (auto shape = record_shape_problem(record, header.size()); !shape.empty()) {
+        row.problems.push_back(shape);
+        return row;
+    }
+    Cells cells(record, header, columns, format, row.problems);
+    Referral& r = row.referral;
+    if (auto by = cells.text("referrer_email")) {
+        row.referrer = by->starts_with("ext:") ? *by : normalize_email(*by);
+        if (!by->starts_with("ext:") && !is_valid_email(row.referrer)) cells.problem("invalid email", *by);
+    } else {
+        row.problems.push_back("no referrer (column referrer_email)");
+    }
+    if (auto on = cells.date("submitted_on")) r.submitted_on = r.status_on = *on;
+    else if (!cells.text("submitted_on")) row.problems.push_back("no submission date (column submitted_on)");
+    r.referee_name = cells.text("referee_name");
+    if (auto email = cells.text("referee_email")) {
+        std::string e = first_email(*email);
+        if (is_valid_email(e)) r.referee_email = e;
+        else cells.problem("invalid email", *email);
+    }
+    if (!r.referee_name && !cells.text("referee_email"))
+        row.problems.push_back("no referee (columns referee_name, referee_email)");
+    r.referee_company = cells.text("referee_company");
+    if (auto source = cells.text("source")) {
+        r.source = lowercase(*source);
+        row.has_source = true;
+        if (!is_referral_source(r.source)) cells.problem("unknown source", *source, "client, partner, employee, advisor or other");
+    }
+    if (auto status = cells.text("status")) {
+        if (auto s = parse_status(lowercase(*status))) row.status = *s;
+        else cells.problem("unknown status", *status, "submitted, contacted, meeting, qualified, won or lost");
+    }
+    row.status_on = cells.date("status_on");
+    for (Status s : k_stages) row.stage_on[static_cast<size_t>(s)] = cells.date(stage_column(s));
+    if (auto value = cells.text("deal_value")) {
+        MoneyParse m = parse_money(*value, format.decimal_mark);
+        if (!m.cents) {
+            if (m.error == "negative amount") cells.problem(m.error, *value);
+            else cells.problem("invalid amount", *value, m.error);
+        }
+        r.deal_value = m.cents;
+    }
+    r.lost_reason = cells.text("lost_reason");
+    if (auto consent = cells.text("consent")) {
+        std::string c = lowercase(*consent);
+        if (c == "true" || c == "yes" || c == "1") r.consent = true;
+        else if (c == "false" || c == "no" || c == "0") r.consent = false;
+        else cells.problem("invalid consent", *consent, "true, false, yes, no, 1 or 0");
+    }
+    r.note = cells.text("note");
+    return row;
+}
+
+// The row's submission followed by its moves; problems go to row.problems.
+Referral apply_moves(ReferralRow& row, Referral r)
+{
+    auto problem = [&](std::string p) { row.problems.push_back(std::move(p)); };
+    const auto& on = row.stage_on;
+    std::optional<std::string> lost_reason = r.lost_reason;
+    r.lost_reason.reset();
+    if (lost_reason && row.status != Status::lost) problem(fmt::format("lost_reason is set but the status is {}", to_string(row.status)));
+    if (row.status == Status::won && !r.deal_value) problem("won needs a deal value (column deal_value)");
+    auto move = [&](Status to, Date date, const std::string& column) {
+        Move m{to, date, std::nullopt, to == Status::lost ? lost_reason : std::nullopt, false};
+        MoveResult result = advance(r, m);
+        if (result.after) r = *result.after;
+        else problem(fmt::format("{}: {}", column, result.refusal));
+        return result.after.has_value();
+    };
+    for (Status s : k_stages) {
+        if (!on[static_cast<size_t>(s)]) continue;
+        bool beyond = row.status == Status::lost ? s == Status::won
+                                                 : static_cast<int>(s) > static_cast<int>(row.status);
+        if (beyond) problem(fmt::format("{} is set but the status is {}", stage_column(s), to_string(row.status)));
+    }
+    if (!row.problems.empty()) return r;
+    for (Status s : k_stages)
+        if (auto date = on[static_cast<size_t>(s)])
+            if (!move(s, *date, stage_column(s))) return r;
+    if (row.status == Status::submitted) {
+        if (row.status_on && *row.status_on < r.submitted_on)
+            problem(fmt::format("status_on: the date {} precedes the submission on {}", to_string(*row.status_on),
+                                to_string(r.submitted_on)));
+        else if (row.status_on) r.status_on = *row.status_on;
+    } else if (!on[static_cast<size_t>(row.status)]) {
+        if (row.status_on) move(row.status, *row.status_on, "status_on");
+        else problem(fmt::format("no date for status {} (columns status_on, {})", to_string(row.status), stage_column(row.status)));
+    }
+    return r;
+}
+
+// A recorded stage date the row would change, or nothing when the row continues the history.
+std::optional<std::string> history_conflict(long long id, const Referral& stored, const Referral& wanted)
+{
+    for (Status s : k_stages) {
+        auto before = stage_date(stored, s);
+        if (before && stage_date(wanted, s) != before) {
+            auto now = stage_date(wanted, s);
+            return fmt::format("referral {} already reached {} on {}; the row says {} (refer advance --force "
+                               "moves it back)", id, to_string(s), to_string(*before),
+                               now ? to_string(*now) : std::string("never"));
+        }
+    }
+    return std::nullopt;
+}
+
+enum class Outcome { created, updated, unchanged, rejected };
+
+// Referee emails already in the ledger, for big imports: most rows name a new referee, and a
+// "no" here spares the index query. Fixed size (16 MiB) whatever the file size.
+class RefereeFilter {
+public:
+    RefereeFilter() : m_bits(k_bits / 64, 0) {}
+    void add(std::string_view email)
+    {
+        std::uint64_t h = std::hash<std::string_view>{}(email);
+        for (int i = 0; i < 3; ++i, h = h * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull)
+            m_bits[(h >> 7) % k_bits / 64] |= std::uint64_t{1} << ((h >> 7) % k_bits % 64);
+    }
+    bool may_contain(std::string_view email) const
+    {
+        std::uint64_t h = std::hash<std::string_view>{}(email);
+        for (int i = 0; i < 3; ++i, h = h * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull)
+            if (!(m_bits[(h >> 7) % k_bits / 64] & (std::uint64_t{1} << ((h >> 7) % k_bits % 64)))) return false;
+        return true;
+    }
+
+private:
+    static constexpr std::uint64_t k_bits = std::uint64_t{1} << 27;
+    std::vector<std::uint64_t> m_bits;
+};
+
+// What a row needs of its referrer.
+struct Referrer {
+    long long id = 0;
+    std::optional<std::string> email, kind;
+};
+
+class ReferralImporter {
+public:
+    ReferralImporter(SQLite::Database& db, EventLog& events, const ColumnMap& columns, bool bulk)
+        : m_columns(columns), m_people(db, events), m_referrals(db, events)
+    {
+        if (!bulk) return;
+        m_referees.emplace();
+        SQLite::Statement q(db, "SELECT referee_email FROM referrals WHERE referee_email IS NOT NULL");
+        while (q.executeStep()) m_referees->add(normalize_email(q.getColumn(0).getString()));
+    }
+
+    Outcome import(ReferralRow& row)
+    {
+        std::optional<Referrer> referrer = find_referrer(row.referrer);
+        if (!referrer) {
+            row.problems.push_back(fmt::format("unknown referrer \"{}\" (import or refer add them first)", row.referrer));
+            return Outcome::rejected;
+        }
+        Referral& submitted = row.referral;
+        submitted.referrer_id = referrer->id;
+        if (!row.has_source) submitted.source = referrer->kind.value_or("client");
+        if (submitted.referee_email && referrer->email == submitted.referee_email)
+            row.problems.push_back(fmt::format("{} cannot refer themselves", *submitted.referee_email));
+        Referral wanted = apply_moves(row, submitted);
+        if (!row.problems.empty()) return Outcome::rejected;
+
+        std::vector<StoredReferral> prior;
+        if (wanted.referee_email && (!m_referees || m_referees->may_contain(*wanted.referee_email)))
+            prior = m_referrals.by_referee(*wanted.referee_email);
+        const StoredReferral* same = nullptr;
+        std::vector<PriorReferral> others;
+        for (const StoredReferral& p : prior) {
+            if (!same && p.referral.referrer_id == wanted.referrer_id && p.referral.submitted_on == wanted.submitted_on)
+                same = &p;
+            else
+                others.push_back({p.id, p.referrer, p.referral.submitted_on});
+        }
+        if (!same) {
+            if (auto first = attribution_conflict(others, wanted.submitted_on, k_default_attribution_days)) {
+                row.problems.push_back(attribution_refusal(*wanted.referee_email, *first, k_default_attribution_days));
+                return Outcome::rejected;
+            }
+            long long id = m_referrals.insert(wanted);
+            if (m_referees && wanted.referee_email) m_referees->add(*wanted.referee_email);
+            if (wanted.status == Status::won) make_client(id, wanted);
+            return Outcome::created;
+        }
+        const Referral& stored = same->referral;
+        // Only the file's columns change a referral already in the ledger.
+        auto keep = [&](const char* field, auto member) {
+            if (!m_columns.has(field)) wanted.*member = stored.*member;
+        };
+        keep("referee_name", &Referral::referee_name);
+        keep("referee_company", &Referral::referee_company);
+        keep("source", &Referral::source);
+        keep("consent", &Referral::consent);
+        keep("note", &Referral::note);
+        keep("deal_value", &Referral::deal_value);
+        if (wanted.status == Status::lost && wanted.lost_on == stored.lost_on) keep("lost_reason", &Referral::lost_reason);
+        // A row without a status date keeps the date a referral moved back to submitted.
+        if (wanted.status == Status::submitted && stored.status == Status::submitted && !row.status_on)
+            wanted.status_on = stored.status_on;
+        if (wanted == stored) return Outcome::unchanged;
+        if (auto conflict = history_conflict(same->id, stored, wanted)) {
+            row.problems.push_back(*conflict);
+            return Outcome::rejected;
+        }
+        m_referrals.update(same->id, stored, wanted);
+        if (wanted.status == Status::won && stored.status != Status::won) make_client(same->id, wanted);
+        return Outcome::updated;
+    }
+
+private:
+    // Through the unique index on email (or external_id); the referrers of a file repeat, so
+    // the answers are kept (up to a fixed count, to keep memory flat).
+    std::optional<Referrer> find_referrer(const std::string& handle)
+    {
+        if (auto it = m_referrers.find(handle); it != m_referrers.end()) return it->second;
+        auto found = handle.starts_with("ext:") ? m_people.find_by_external_id(handle.substr(4))
+                                                : m_people.find_by_email(handle);
+        if (!found) return std::nullopt;
+        if (m_referrers.size() >= k_cached_referrers) m_referrers.clear();
+        Referrer r{found->id, found->person.email, found->person.kind};
+        m_referrers.emplace(handle, r);
+        return r;
+    }
+
+    void make_client(long long id, const Referral& won)
+    {
+        if (won.referee_email) m_referrers.erase(*won.referee_email); // their kind becomes client
+        make_referee_client(m_people, id, won);
+    }
+
+    static constexpr size_t k_cached_referrers = 1u << 18;
+    const ColumnMap& m_columns;
+    PeopleWriter m_people;
+    ReferralWriter m_referrals;
+    std::optional<RefereeFilter> m_referees;
+    std::unordered_map<std::string, Referrer> m_referrers;
+};
+
+// Drops the referrer index for the rest of the transaction; restore() rebuilds it sorted.
+class ReferralBulkLoad {
+public:
+    explicit ReferralBulkLoad(SQLite::Database& db) : m_db(db) { m_db.exec("DROP INDEX referrals_by_referrer"); }
+    void restore() { m_db.exec("CREATE INDEX referrals_by_referrer ON referrals(referrer_id, status)"); }
+
+private:
+    SQLite::Database& m_db;
+};
+
+} // namespace
+
+void import_referrals(const ImportOptions& options, const GlobalOptions& globals)
+{
+    auto started = std::chrono::steady_clock::now();
+    Terminal terminal(globals);
+    Date today = globals.today_date();
+    ImportFile file(options, terminal);
+    auto header_rows = file.read_header(options.header_rows > 0 ? static_cast<size_t>(options.header_rows) : 1);
+    const std::vector<std::string>& header = header_rows.front();
+    ColumnMap columns = map_referral_columns(header, file.overrides());
+    for (const char* needed : {"referrer_email", "submitted_on"})
+        if (!columns.has(needed))
+            throw failure(fmt::format("{}:1: no {} column (name one with --map 'Header={}')", file.name(), needed, needed));
+    file.warn_ignored_columns(columns.ignored);
+    ValueFormat format = file.value_format("");
+
+    NewDatabaseCleanup cleanup(globals.db_path());
+    auto db = open_database(globals.db_path(), Access::write);
+    db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
+    WriteTransaction tx(*db);
+    std::optional<ReferralBulkLoad> bulk;
+    if (file.size() > k_bulk_bytes) bulk.emplace(*db);
+    EventLog events(*db, current_actor(today));
+    ReferralImporter importer(*db, events, columns, bulk.has_value());
+    ImportCounts counts;
+    CsvRecord record;
+    while (file.next(record)) {
+        if (std::ranges::all_of(record.fields, [](const std::string& f) { return trim_cell(f).empty(); }) &&
+            record.error.empty())
+            continue;
+        ++counts.rows;
+        file.progress();
+        ReferralRow row = read_referral_row(record, header, columns, format);
+        // Rows are written even after a failure (the transaction is then rolled back), so that
+        // later rows are judged against the earlier ones, as they would be after a fix.
+        Outcome outcome = row.problems.empty() ? importer.import(row) : Outcome::rejected;
+        switch (outcome) {
+        case Outcome::created: ++counts.created; break;
+        case Outcome::updated: ++counts.updated; break;
+        case Outcome::unchanged: ++counts.unchanged; break;
+        case Outcome::rejected:
+            ++counts.rejected;
+            file.reject(record, row.problems);
+            break;
+        }
+    }
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!file.failed() && !options.dry_run) {
+        if (bulk) bulk->restore();
+        tx.commit();
+        cleanup.keep();
+    }
+    file.finish(counts, globals, seconds);
+}
+
+} // namespace refer
