@@ -8,10 +8,14 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-// The first word on the command line that is neither an option nor an option's value, when
-// it names no command: "unknown command" says more than CLI11's "A subcommand is required".
+// The first word on the command line that should name a command (or a subcommand of a
+// group such as `import`) and names none: "unknown command" says more than CLI11's
+// "A subcommand is required". Empty when the words are fine.
 static std::string unknown_command(CLI::App& app, int argc, char** argv)
 {
+    CLI::App* current = &app;
+    std::string path = "refer";
+    auto all = [](CLI::App*) { return true; };
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
         if (arg == "--") return {};
@@ -20,9 +24,13 @@ static std::string unknown_command(CLI::App& app, int argc, char** argv)
             if (takes_value) ++i;
             continue;
         }
-        for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
-            if (sub->check_name(std::string(arg))) return {};
-        return std::string(arg);
+        if (current->get_subcommands(all).empty()) return {}; // a command's own arguments
+        CLI::App* next = nullptr;
+        for (CLI::App* sub : current->get_subcommands(all))
+            if (sub->check_name(std::string(arg))) next = sub;
+        if (next == nullptr) return fmt::format("unknown command \"{}\" (see {} --help)", arg, path);
+        current = next;
+        path += " " + next->get_name();
     }
     return {};
 }
@@ -43,8 +51,8 @@ int main(int argc, char** argv)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        if (std::string word = unknown_command(app, argc, argv); !word.empty())
-            fmt::print(stderr, "refer: error: unknown command \"{}\" (see refer --help)\n", word);
+        if (std::string unknown = unknown_command(app, argc, argv); !unknown.empty())
+            fmt::print(stderr, "refer: error: {}\n", unknown);
         else
             fmt::print(stderr, "refer: error: {}\n", e.what());
         return static_cast<int>(refer::Exit::usage);

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <fmt/format.h>
 #include <set>
-#include <unordered_map>
 
 namespace refer {
 
@@ -17,22 +16,40 @@ namespace {
 // Above this input size, secondary indexes are rebuilt once instead of updated per row.
 constexpr std::uint64_t k_bulk_bytes = 8u << 20;
 
-// Remembers which line first named an email or external id, to warn about duplicates.
-// 64-bit hashes keep it at ~16 bytes a row.
-class DuplicateFinder {
+// The line that last named each person in this file, kept in a temporary table so that a
+// duplicate names both lines while memory stays flat whatever the file size.
+class LineLog {
 public:
-    std::optional<long> seen(const Person& p, long line)
+    explicit LineLog(SQLite::Database& db)
+        : m_find(with_table(db), "SELECT line FROM temp.import_lines WHERE client_id = ?"),
+          m_record(db, "INSERT OR REPLACE INTO temp.import_lines (client_id, line) VALUES (?, ?)")
     {
-        std::string key = p.email ? *p.email : "ext:" + p.external_id.value_or("");
-        auto [it, inserted] = m_lines.try_emplace(std::hash<std::string>{}(key), line);
-        if (inserted) return std::nullopt;
-        long earlier = it->second;
-        it->second = line;
-        return earlier;
+    }
+
+    std::optional<long> previous(long long id)
+    {
+        m_find.reset();
+        m_find.bind(1, static_cast<int64_t>(id));
+        if (!m_find.executeStep()) return std::nullopt;
+        return static_cast<long>(m_find.getColumn(0).getInt64());
+    }
+
+    void record(long long id, long line)
+    {
+        m_record.reset();
+        m_record.bind(1, static_cast<int64_t>(id));
+        m_record.bind(2, static_cast<int64_t>(line));
+        m_record.exec();
     }
 
 private:
-    std::unordered_map<std::size_t, long> m_lines;
+    static SQLite::Database& with_table(SQLite::Database& db)
+    {
+        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_lines (client_id INTEGER PRIMARY KEY, line INTEGER NOT NULL)");
+        return db;
+    }
+
+    SQLite::Statement m_find, m_record;
 };
 
 bool same_person(const Person& a, const Person& b)
@@ -46,10 +63,15 @@ bool same_person(const Person& a, const Person& b)
 
 enum class Outcome { created, updated, unchanged };
 
-Outcome upsert(PeopleWriter& people, const PersonRow& row)
+struct Upserted {
+    Outcome outcome;
+    long long id;
+};
+
+Upserted upsert(PeopleWriter& people, const PersonRow& row)
 {
     const Person& p = row.person;
-    if (people.insert_if_new(p)) return Outcome::created; // one index probe for new people
+    if (auto id = people.insert_if_new(p)) return {Outcome::created, *id}; // one index probe for new people
     std::optional<StoredPerson> stored;
     if (p.email) stored = people.find_by_email(*p.email);
     if (!stored && p.external_id) stored = people.find_by_external_id(*p.external_id);
@@ -59,7 +81,7 @@ Outcome upsert(PeopleWriter& people, const PersonRow& row)
     bool changed = !same_person(stored->person, merged);
     if (changed) people.update(stored->id, stored->person, merged);
     bool tagged = people.add_tags(stored->id, p.tags) > 0;
-    return changed || tagged ? Outcome::updated : Outcome::unchanged;
+    return {changed || tagged ? Outcome::updated : Outcome::unchanged, stored->id};
 }
 
 bool all_empty(const CsvRecord& r)
@@ -95,7 +117,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     if (file.size() > k_bulk_bytes && file.size() / 100 > highest_person_id(*db) / 4) bulk.emplace(*db);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);
-    DuplicateFinder duplicates;
+    LineLog lines(*db);
     std::set<std::string> unknown_sources;
     ImportCounts counts;
     CsvRecord record;
@@ -112,11 +134,14 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
             continue;
         }
         unknown_sources.insert(row.unknown_sources.begin(), row.unknown_sources.end());
-        if (auto earlier = duplicates.seen(row.person, record.line))
-            terminal.warning(fmt::format("{}:{}: {} already appeared on line {}; the last row wins", file.name(),
-                                         record.line, person_handle(row.person), *earlier));
         if (file.failed()) continue; // keep validating; nothing will be written
-        switch (upsert(people, row)) {
+        Upserted done = upsert(people, row);
+        if (done.outcome != Outcome::created)
+            if (auto earlier = lines.previous(done.id))
+                terminal.warning(fmt::format("{}:{}: {} already appeared on line {}; the last row wins", file.name(),
+                                             record.line, person_handle(row.person), *earlier));
+        lines.record(done.id, record.line);
+        switch (done.outcome) {
         case Outcome::created: ++counts.created; break;
         case Outcome::updated: ++counts.updated; break;
         case Outcome::unchanged: ++counts.unchanged; break;

@@ -75,7 +75,7 @@ public:
         auto t = text(field, &column);
         if (!t) return std::nullopt;
         auto d = read_date(*t, m_format);
-        if (!d) problem("invalid date", *t, column);
+        if (!d) problem("invalid date", *t, column, date_hint(*t, m_format));
         return d;
     }
 

@@ -22,6 +22,12 @@ std::optional<Date> read_date(std::string_view cell, const ValueFormat& format)
     return std::nullopt;
 }
 
+std::string date_hint(std::string_view cell, const ValueFormat& format)
+{
+    if (!format.date_format.empty() || cell.find_first_of("/.") == std::string_view::npos) return {};
+    return "dates are YYYY-MM-DD; for other forms give --date-format, e.g. %m/%d/%Y";
+}
+
 std::string first_email(std::string_view cell)
 {
     std::string_view s = trim_cell(cell);

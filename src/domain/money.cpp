@@ -55,6 +55,9 @@ MoneyParse parse_money(std::string_view text, DecimalMark mark)
     Cents fraction = 0;
     if (i < s.size()) { // at the decimal mark
         std::string_view frac = s.substr(i + 1);
+        if (frac.find(group) != std::string_view::npos)
+            return {std::nullopt, mark == DecimalMark::point ? "written with a decimal comma: use --decimal-comma"
+                                                             : "written with a decimal point: drop --decimal-comma"};
         if (frac.size() > 2) return {std::nullopt, "more than 2 decimals"};
         for (char c : frac) {
             if (c == 'e' || c == 'E') return {std::nullopt, "scientific notation"};

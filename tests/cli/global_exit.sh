@@ -133,4 +133,9 @@ trap 'rm -rf "$TMP"' EXIT
 run add c@example.com
 expect_rc 0 "retry after the lock is gone"
 expect_eq "$(sql "select count(*) from clients where email in ('c@example.com', 'held@example.com')")" 2
+# A mistyped subcommand of a group names the word and the group.
+run import people clients.csv
+expect_rc 2 "import people"
+expect_err 'refer: error: unknown command "people" (see refer import --help)'
+
 finish

@@ -74,7 +74,7 @@ run import clients "$F/german-excel.csv"
 expect_rc 1 "german without options"
 expect_err_has "refer: error: $F/german-excel.csv:2: invalid amount"
 expect_err_has '"12.000,50" in column "annual_value"'
-expect_err_has "refer: error: $F/german-excel.csv:2: invalid date \"31.12.2024\" in column \"started_on\""
+expect_err_has "refer: error: $F/german-excel.csv:2: invalid date \"31.12.2024\" in column \"started_on\" (dates are YYYY-MM-DD; for other forms give --date-format, e.g. %m/%d/%Y)"
 [ -e "$REFER_DB" ] && fail "a failed import into a new database leaves no database behind"
 run import clients "$F/german-excel.csv" --decimal-comma --date-format %d.%m.%Y
 expect_rc 0 german

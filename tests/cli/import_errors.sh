@@ -127,7 +127,7 @@ expect_rc 0 "gen-data values"
 expect_err 'refer: error: gen.csv:2: invalid email "jane..doe@example.com" in column "email"
 refer: error: gen.csv:3: invalid email "<jane@example.com>" in column "email"
 refer: error: gen.csv:4: invalid email ".jane@example.com" in column "email"
-refer: error: gen.csv:6: invalid date "12/31/2023" in column "started_on"
+refer: error: gen.csv:6: invalid date "12/31/2023" in column "started_on" (dates are YYYY-MM-DD; for other forms give --date-format, e.g. %m/%d/%Y)
 gen.csv: 5 rows: 1 new, 0 updated, 0 unchanged, 4 rejected (T s)'
 expect_eq "$(sqlite3 -batch -noheader -nullvalue null "$REFER_DB" "select annual_value || ' ' || ifnull(started_on, 'null') from clients where email='jane@example.com'")" "120000 null"
 printf 'email,score,responded_on\njane@example.com,9,12/31/2023\njane..doe@example.com,9,2023-12-31\n' >gen-nps.csv

@@ -48,3 +48,9 @@ TEST_CASE("percentages round half away from zero to the cent")
     CHECK(percent_of(-335, 1000) == -34);
     CHECK(percent_of(100, 750) == 8);            // 7.5% of $1.00 = 7.5 cents -> 8
 }
+
+TEST_CASE("money written in the other decimal convention says so")
+{
+    CHECK(parse_money("1.200,50").error == "written with a decimal comma: use --decimal-comma");
+    CHECK(parse_money("1,200.50", DecimalMark::comma).error == "written with a decimal point: drop --decimal-comma");
+}

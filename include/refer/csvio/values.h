@@ -18,6 +18,9 @@ struct ValueFormat {
 
 std::optional<Date> read_date(std::string_view cell, const ValueFormat& format);
 
+// Why a date cell did not parse, when a hint can help (`12/31/2023` without --date-format).
+std::string date_hint(std::string_view cell, const ValueFormat& format);
+
 // The first address of a cell that may hold several (`a@x.com, b@y.com`), normalised.
 std::string first_email(std::string_view cell);
 
