@@ -15,6 +15,7 @@ namespace {
 
 // Above this input size, secondary indexes are rebuilt once instead of updated per row.
 constexpr std::uint64_t k_bulk_bytes = 8u << 20;
+constexpr std::string_view k_query_indexes[] = {"clients_by_company", "clients_by_domain", "tags_by_tag", "events_by_entity"};
 
 // The line that last named each person in this file, kept in a temporary table so that a
 // duplicate names both lines while memory stays flat whatever the file size.
@@ -114,7 +115,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     WriteTransaction tx(*db);
     std::optional<BulkLoad> bulk;
     // ~100 bytes a row: rebuild the indexes when the file adds more than a quarter.
-    if (file.size() > k_bulk_bytes && file.size() / 100 > highest_person_id(*db) / 4) bulk.emplace(*db);
+    if (file.size() > k_bulk_bytes && file.size() / 100 > highest_person_id(*db) / 4) bulk.emplace(*db, k_query_indexes);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);
     LineLog lines(*db);

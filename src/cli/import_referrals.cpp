@@ -20,6 +20,7 @@ namespace {
 
 // Above this input size, the referrer index is rebuilt once instead of updated per row.
 constexpr std::uint64_t k_bulk_bytes = 8u << 20;
+constexpr std::string_view k_query_indexes[] = {"referrals_by_referrer"};
 
 constexpr Status k_stages[] = {Status::contacted, Status::meeting, Status::qualified, Status::won, Status::lost};
 
@@ -333,16 +334,6 @@ private:
     std::unordered_map<std::string, Referrer> m_referrers;
 };
 
-// Drops the referrer index for the rest of the transaction; restore() rebuilds it sorted.
-class ReferralBulkLoad {
-public:
-    explicit ReferralBulkLoad(SQLite::Database& db) : m_db(db) { m_db.exec("DROP INDEX referrals_by_referrer"); }
-    void restore() { m_db.exec("CREATE INDEX referrals_by_referrer ON referrals(referrer_id, status)"); }
-
-private:
-    SQLite::Database& m_db;
-};
-
 } // namespace
 
 void import_referrals(const ImportOptions& options, const GlobalOptions& globals)
@@ -364,8 +355,8 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     auto db = open_database(globals.db_path(), Access::write);
     db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
     WriteTransaction tx(*db);
-    std::optional<ReferralBulkLoad> bulk;
-    if (file.size() > k_bulk_bytes) bulk.emplace(*db);
+    std::optional<BulkLoad> bulk;
+    if (file.size() > k_bulk_bytes) bulk.emplace(*db, k_query_indexes);
     EventLog events(*db, current_actor(today));
     ReferralImporter importer(*db, events, columns, bulk.has_value());
     ImportCounts counts;

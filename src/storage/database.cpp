@@ -117,6 +117,24 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
     return db;
 }
 
+BulkLoad::BulkLoad(SQLite::Database& db, std::span<const std::string_view> indexes) : m_db(db)
+{
+    SQLite::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+    for (std::string_view name : indexes) {
+        q.reset();
+        q.bind(1, std::string(name));
+        if (!q.executeStep()) continue; // already gone
+        m_definitions.push_back(q.getColumn(0).getString());
+        m_db.exec(fmt::format("DROP INDEX {}", name));
+    }
+}
+
+void BulkLoad::restore()
+{
+    for (const std::string& sql : m_definitions) m_db.exec(sql);
+    m_definitions.clear();
+}
+
 WriteTransaction::WriteTransaction(SQLite::Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
 
 WriteTransaction::~WriteTransaction()

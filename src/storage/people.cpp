@@ -87,25 +87,6 @@ std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& 
     return people;
 }
 
-BulkLoad::BulkLoad(SQLite::Database& db) : m_db(db)
-{
-    // The database's own definitions are kept and replayed, so they are written only once.
-    SQLite::Statement q(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN "
-                            "('clients_by_company', 'clients_by_domain', 'tags_by_tag', 'events_by_entity')");
-    std::vector<std::string> names;
-    while (q.executeStep()) {
-        names.push_back(q.getColumn(0).getString());
-        m_definitions.push_back(q.getColumn(1).getString());
-    }
-    for (const std::string& name : names) m_db.exec("DROP INDEX " + name);
-}
-
-void BulkLoad::restore()
-{
-    for (const std::string& sql : m_definitions) m_db.exec(sql);
-    m_definitions.clear();
-}
-
 std::string_view field_name(PersonField field)
 {
     switch (field) {

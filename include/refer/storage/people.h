@@ -33,19 +33,6 @@ std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& 
 std::optional<std::string> field_text(const Person& person, PersonField field);
 std::string_view field_name(PersonField field);
 
-// For imports of many rows: drops the secondary indexes that only queries need (colleagues,
-// tags by name, events by entity) for the rest of the transaction; restore() rebuilds them
-// before the commit. One sorted build beats a million random inserts.
-class BulkLoad {
-public:
-    explicit BulkLoad(SQLite::Database& db);
-    void restore();
-
-private:
-    SQLite::Database& m_db;
-    std::vector<std::string> m_definitions;
-};
-
 // Writes with prepared statements reused across calls (imports call these per row).
 class PeopleWriter {
 public:
