@@ -1,5 +1,8 @@
 #include "refer/storage/people.h"
 
+#include "refer/storage/columns.h"
+#include "refer/util/json_text.h"
+
 
 #include <fmt/format.h>
 
@@ -8,18 +11,6 @@ namespace refer {
 static constexpr const char* k_person_columns =
     "id, email, name, company, industry, kind, annual_value, started_on, ended_on, source, "
     "referred_by, external_id, opened_on";
-
-static std::optional<std::string> opt_text(const SQLite::Column& c)
-{
-    if (c.isNull()) return std::nullopt;
-    return c.getString();
-}
-
-static std::optional<Date> opt_date(const SQLite::Column& c)
-{
-    if (c.isNull()) return std::nullopt;
-    return parse_iso_date(c.getString());
-}
 
 static StoredPerson person_from_row(SQLite::Statement& q)
 {
@@ -170,25 +161,6 @@ std::optional<StoredPerson> PeopleWriter::find_by_external_id(const std::string&
 {
     m_by_external_id.bind(1, external_id);
     return read_one(m_by_external_id);
-}
-
-// Appends `text` as a JSON string literal.
-static void append_json_string(std::string& out, std::string_view text)
-{
-    out += '"';
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-            else out += c;
-        }
-    }
-    out += '"';
 }
 
 // Binds without copying: the person and `dates` outlive the statement's exec().

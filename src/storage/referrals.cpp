@@ -1,5 +1,8 @@
 #include "refer/storage/referrals.h"
 
+#include "refer/storage/columns.h"
+#include "refer/util/json_text.h"
+
 #include <charconv>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -11,18 +14,6 @@ static constexpr const char* k_referral_select =
     "r.status, r.status_on, r.contacted_on, r.meeting_on, r.qualified_on, r.won_on, r.lost_on, r.lost_reason, "
     "r.deal_value, r.consent, r.note, c.email, c.external_id "
     "FROM referrals r JOIN clients c ON c.id = r.referrer_id ";
-
-static std::optional<std::string> opt_text(const SQLite::Column& c)
-{
-    if (c.isNull()) return std::nullopt;
-    return c.getString();
-}
-
-static std::optional<Date> opt_date(const SQLite::Column& c)
-{
-    if (c.isNull()) return std::nullopt;
-    return parse_iso_date(c.getString());
-}
 
 static Date date_of(const SQLite::Column& c) { return opt_date(c).value_or(Date{}); }
 
@@ -191,26 +182,6 @@ static void bind_referral(SQLite::Statement& s, const std::vector<ReferralFieldT
 }
 
 // Appends `text` as a JSON string literal, escaped as nlohmann::json dumps it.
-static void append_json_string(std::string& out, std::string_view text)
-{
-    out += '"';
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-            else out += c;
-        }
-    }
-    out += '"';
-}
-
 ReferralWriter::ReferralWriter(SQLite::Database& db, EventLog& events)
     : m_db(db), m_events(events),
       m_insert(db, fmt::format("INSERT INTO referrals (referrer_id, referee_name, referee_email, referee_company, "

@@ -1,0 +1,23 @@
+#pragma once
+// Reading nullable columns into the domain's types.
+#include "refer/domain/date.h"
+
+#include <SQLiteCpp/Column.h>
+#include <optional>
+#include <string>
+
+namespace refer {
+
+inline std::optional<std::string> opt_text(const SQLite::Column& c)
+{
+    if (c.isNull()) return std::nullopt;
+    return c.getString();
+}
+
+inline std::optional<Date> opt_date(const SQLite::Column& c)
+{
+    if (c.isNull()) return std::nullopt;
+    return parse_iso_date(c.getString());
+}
+
+} // namespace refer

@@ -1,0 +1,12 @@
+#pragma once
+// Hand-written JSON for the hot paths (an event per imported row), where building a
+// nlohmann::json per row costs more than the insert itself.
+#include <string>
+#include <string_view>
+
+namespace refer {
+
+// Appends `text` as a JSON string literal, quotes included.
+void append_json_string(std::string& out, std::string_view text);
+
+} // namespace refer
