@@ -66,7 +66,7 @@ int main(int argc, char** argv)
         return static_cast<int>(e.code());
     } catch (const SQLite::Exception& e) {
         int code = e.getErrorCode() & 0xff;
-        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+        if (code == SQLITE_BUSY) {
             fmt::print(stderr, "refer: error: the database is locked by another process; try again\n");
             return static_cast<int>(refer::Exit::busy);
         }

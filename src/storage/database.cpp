@@ -121,11 +121,11 @@ BulkLoad::BulkLoad(SQLite::Database& db, std::span<const std::string_view> index
 {
     SQLite::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
     for (std::string_view name : indexes) {
-        q.reset();
         q.bind(1, std::string(name));
-        if (!q.executeStep()) continue; // already gone
-        m_definitions.push_back(q.getColumn(0).getString());
-        m_db.exec(fmt::format("DROP INDEX {}", name));
+        bool exists = q.executeStep();
+        if (exists) m_definitions.push_back(q.getColumn(0).getString());
+        q.reset(); // a DROP fails while a statement still reads the schema
+        if (exists) m_db.exec(fmt::format("DROP INDEX {}", name));
     }
 }
 
