@@ -85,11 +85,6 @@ Upserted upsert(PeopleWriter& people, const PersonRow& row)
     return {changed || tagged ? Outcome::updated : Outcome::unchanged, stored->id};
 }
 
-bool all_empty(const CsvRecord& r)
-{
-    return std::ranges::all_of(r.fields, [](const std::string& f) { return trim_cell(f).empty(); });
-}
-
 } // namespace
 
 void import_clients(const ImportOptions& options, const GlobalOptions& globals)
@@ -125,7 +120,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     while (file.next(record)) {
         // A Salesforce report ends with a blank line and a footer of one-cell lines.
         if (columns.preset == Preset::salesforce && record.after_blank_line && record.fields.size() < header.size()) break;
-        if (all_empty(record) && record.error.empty()) continue;
+        if (is_blank_row(record)) continue;
         ++counts.rows;
         file.progress();
         PersonRow row = read_person_row(record, header, columns, mapped, format);

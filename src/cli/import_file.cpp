@@ -3,6 +3,7 @@
 #include "refer/error.h"
 #include "refer/render/listing.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -162,6 +163,12 @@ NewDatabaseCleanup::~NewDatabaseCleanup()
     std::error_code ec;
     for (const char* suffix : {"", "-wal", "-shm", "-journal"})
         std::filesystem::remove(m_path.string() + suffix, ec);
+}
+
+bool is_blank_row(const CsvRecord& record)
+{
+    return record.error.empty() &&
+           std::ranges::all_of(record.fields, [](const std::string& f) { return trim_cell(f).empty(); });
 }
 
 std::string with_thousands(std::uint64_t n)

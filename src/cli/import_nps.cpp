@@ -90,7 +90,7 @@ ImportCounts import_nps_rows(ImportFile& file, const NpsLayout& layout, SQLite::
     ImportCounts counts;
     CsvRecord record;
     while (file.next(record)) {
-        if (std::ranges::all_of(record.fields, [](const std::string& f) { return trim_cell(f).empty(); })) continue;
+        if (is_blank_row(record)) continue;
         ++counts.rows;
         file.progress();
         NpsRow row = read_nps_row(record, layout.header.size(), layout.columns, layout.format, layout.header);

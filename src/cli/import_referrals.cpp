@@ -362,9 +362,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     ImportCounts counts;
     CsvRecord record;
     while (file.next(record)) {
-        if (std::ranges::all_of(record.fields, [](const std::string& f) { return trim_cell(f).empty(); }) &&
-            record.error.empty())
-            continue;
+        if (is_blank_row(record)) continue;
         ++counts.rows;
         file.progress();
         ReferralRow row = read_referral_row(record, header, columns, format);

@@ -98,6 +98,9 @@ private:
     bool m_existed = true, m_keep = false;
 };
 
+// A row of empty cells (`,,,` that spreadsheets leave behind): skipped, not counted.
+bool is_blank_row(const CsvRecord& record);
+
 // `1,000,000`
 std::string with_thousands(std::uint64_t n);
 
