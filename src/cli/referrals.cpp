@@ -20,7 +20,10 @@ static void run_referrals(const ReferralsOptions& o, const GlobalOptions& g)
     Terminal terminal(g);
     auto db = open_database(g.db_path(), Access::read);
     ReferralFilter filter;
-    if (!o.status.empty()) filter.status = parse_status(o.status);
+    if (!o.status.empty()) {
+        filter.status = parse_status(o.status);
+        if (!filter.status) throw usage_error(fmt::format("unknown status \"{}\"", o.status));
+    }
     if (!o.by.empty()) {
         auto referrer = find_person(*db, o.by);
         if (!referrer) throw failure(fmt::format("unknown person \"{}\"", o.by));
@@ -36,7 +39,9 @@ void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& select
     auto o = std::make_shared<ReferralsOptions>();
     CLI::App* cmd = app.add_subcommand("referrals", "List referrals");
     cmd->add_option("--status", o->status, "Only referrals in this status")
-        ->check(CLI::IsMember({"submitted", "contacted", "meeting", "qualified", "won", "lost"}));
+        ->transform(CLI::CheckedTransformer(std::map<std::string, std::string>{{"submitted", "submitted"},
+            {"contacted", "contacted"}, {"meeting", "meeting"}, {"qualified", "qualified"}, {"won", "won"},
+            {"lost", "lost"}}, CLI::ignore_case)); // Won and WON read as won
     cmd->add_option("--by", o->by, "Only referrals sent by this person (email or ext:ID)");
     cmd->footer("Example: refer referrals --status won --by jane@acme.com --json");
     cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_referrals(*o, globals); }; });

@@ -96,4 +96,12 @@ expect_err "referral 1: nothing to change"
 expect_eq "$(sql 'select count(*) from events')" "$events" "no change, no event"
 run edit 2 --note ''
 expect_eq "$(sql "select note is null from referrals where id = 2")" 1 "an empty text clears"
+# Status names are case-insensitive on the command line, as in imports.
+run referrals --status won --format csv
+lower=$OUT
+run referrals --status WON --format csv
+expect_rc 0 "--status WON"
+expect_out "$lower" "--status WON lists the won referrals"
+[ -n "$lower" ] || fail "no won referral to list"
+
 finish
