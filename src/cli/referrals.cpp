@@ -39,9 +39,13 @@ void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& select
     auto o = std::make_shared<ReferralsOptions>();
     CLI::App* cmd = app.add_subcommand("referrals", "List referrals");
     cmd->add_option("--status", o->status, "Only referrals in this status")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, std::string>{{"submitted", "submitted"},
-            {"contacted", "contacted"}, {"meeting", "meeting"}, {"qualified", "qualified"}, {"won", "won"},
-            {"lost", "lost"}}, CLI::ignore_case)); // Won and WON read as won
+        ->type_name("STATUS")
+        ->transform(CLI::Validator(
+            [](std::string& text) -> std::string { // Won and WON read as won
+                for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                return parse_status(text) ? std::string() : fmt::format("unknown status \"{}\"", text);
+            },
+            ""));
     cmd->add_option("--by", o->by, "Only referrals sent by this person (email or ext:ID)");
     cmd->footer("Example: refer referrals --status won --by jane@acme.com --json");
     cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_referrals(*o, globals); }; });
