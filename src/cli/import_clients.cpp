@@ -62,27 +62,34 @@ bool same_person(const Person& a, const Person& b)
     return true;
 }
 
-enum class Outcome { created, updated, unchanged };
+enum class Outcome { created, updated, unchanged, rejected };
 
 struct Upserted {
     Outcome outcome;
     long long id;
+    std::string problem; // why, when rejected
 };
 
 Upserted upsert(PeopleWriter& people, const PersonRow& row)
 {
     const Person& p = row.person;
-    if (auto id = people.insert_if_new(p)) return {Outcome::created, *id}; // one index probe for new people
+    if (auto id = people.insert_if_new(p)) return {Outcome::created, *id, {}}; // one index probe for new people
     std::optional<StoredPerson> stored;
     if (p.email) stored = people.find_by_email(*p.email);
     if (!stored && p.external_id) stored = people.find_by_external_id(*p.external_id);
     if (!stored) throw std::logic_error("a person both exists and does not");
     stored->person.tags.clear(); // tags are only ever added by an import
     Person merged = merge_person(stored->person, row);
+    // Matched by email, but the row's CRM id is someone else's: the file mixes up two people.
+    if (merged.external_id && merged.external_id != stored->person.external_id)
+        if (auto holder = people.find_by_external_id(*merged.external_id); holder && holder->id != stored->id)
+            return {Outcome::rejected, stored->id,
+                    fmt::format("external_id \"{}\" already belongs to {}", *merged.external_id,
+                                person_handle(holder->person))};
     bool changed = !same_person(stored->person, merged);
     if (changed) people.update(stored->id, stored->person, merged);
     bool tagged = people.add_tags(stored->id, p.tags) > 0;
-    return {changed || tagged ? Outcome::updated : Outcome::unchanged, stored->id};
+    return {changed || tagged ? Outcome::updated : Outcome::unchanged, stored->id, {}};
 }
 
 } // namespace
@@ -132,6 +139,11 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
         unknown_sources.insert(row.unknown_sources.begin(), row.unknown_sources.end());
         if (file.failed()) continue; // keep validating; nothing will be written
         Upserted done = upsert(people, row);
+        if (done.outcome == Outcome::rejected) {
+            ++counts.rejected;
+            file.reject(record, {done.problem});
+            continue;
+        }
         if (done.outcome != Outcome::created)
             if (auto earlier = lines.previous(done.id))
                 terminal.warning(fmt::format("{}:{}: {} already appeared on line {}; the last row wins", file.name(),
@@ -141,6 +153,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
         case Outcome::created: ++counts.created; break;
         case Outcome::updated: ++counts.updated; break;
         case Outcome::unchanged: ++counts.unchanged; break;
+        case Outcome::rejected: break; // handled above
         }
     }
     if (!unknown_sources.empty())
