@@ -100,7 +100,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     Terminal terminal(globals);
     Date today = globals.today_date();
     ImportFile file(options, terminal);
-    auto header_rows = file.read_header(options.header_rows > 0 ? static_cast<size_t>(options.header_rows) : 1);
+    auto header_rows = file.read_header();
     const std::vector<std::string>& header = header_rows.front();
     std::optional<Preset> preset;
     if (!options.preset.empty()) preset = parse_preset(options.preset);

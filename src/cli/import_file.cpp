@@ -110,6 +110,13 @@ std::vector<std::vector<std::string>> ImportFile::read_header(size_t count)
     return m_header;
 }
 
+void ImportFile::require_columns(const ColumnMap& columns, std::initializer_list<const char*> needed) const
+{
+    for (const char* field : needed)
+        if (!columns.has(field))
+            throw failure(fmt::format("{}:1: no {} column (name one with --map 'Header={}')", m_name, field, field));
+}
+
 void ImportFile::warn_ignored_columns(const std::vector<std::string>& ignored) const
 {
     if (!ignored.empty())

@@ -54,7 +54,11 @@ NpsRow read_nps_row(const CsvRecord& record, size_t width, const ColumnMap& colu
     std::string date = cell("responded_on", &column);
     if (date.empty()) row.problems.push_back(fmt::format("no response date in column \"{}\"", name(column)));
     else if (auto d = read_date(date, format)) row.response.responded_on = *d;
-    else row.problems.push_back(fmt::format("invalid date \"{}\" in column \"{}\"", date, name(column)));
+    else {
+        std::string hint = date_hint(date, format);
+        row.problems.push_back(fmt::format("invalid date \"{}\" in column \"{}\"{}", date, name(column),
+                                           hint.empty() ? "" : " (" + hint + ")"));
+    }
     if (std::string comment = cell("comment", &column); !comment.empty()) row.response.comment = comment;
     return row;
 }
@@ -72,9 +76,7 @@ NpsLayout read_nps_header(ImportFile& file, const ImportOptions& options)
     auto header_rows = file.read_header(header_count);
     NpsLayout layout;
     layout.columns = map_nps_columns(header_rows, file.overrides());
-    for (const char* needed : {"email", "score", "responded_on"})
-        if (!layout.columns.has(needed))
-            throw failure(fmt::format("{}:1: no {} column (name one with --map 'Header={}')", file.name(), needed, needed));
+    file.require_columns(layout.columns, {"email", "score", "responded_on"});
     file.warn_ignored_columns(layout.columns.ignored);
     // SurveyMonkey writes US dates with a 12-hour time.
     // Only there: elsewhere `12/31/2023` is ambiguous, and invalid.

@@ -71,7 +71,7 @@ public:
         auto t = text(field);
         if (!t) return std::nullopt;
         auto d = read_date(*t, m_format);
-        if (!d) problem("invalid date", *t);
+        if (!d) problem("invalid date", *t, date_hint(*t, m_format));
         return d;
     }
 
@@ -342,12 +342,10 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     Terminal terminal(globals);
     Date today = globals.today_date();
     ImportFile file(options, terminal);
-    auto header_rows = file.read_header(options.header_rows > 0 ? static_cast<size_t>(options.header_rows) : 1);
+    auto header_rows = file.read_header();
     const std::vector<std::string>& header = header_rows.front();
     ColumnMap columns = map_referral_columns(header, file.overrides());
-    for (const char* needed : {"referrer_email", "submitted_on"})
-        if (!columns.has(needed))
-            throw failure(fmt::format("{}:1: no {} column (name one with --map 'Header={}')", file.name(), needed, needed));
+    file.require_columns(columns, {"referrer_email", "submitted_on"});
     file.warn_ignored_columns(columns.ignored);
     ValueFormat format = file.value_format("");
 

@@ -133,7 +133,7 @@ expect_eq "$(sqlite3 -batch -noheader -nullvalue null "$REFER_DB" "select annual
 printf 'email,score,responded_on\njane@example.com,9,12/31/2023\njane..doe@example.com,9,2023-12-31\n' >gen-nps.csv
 run import nps gen-nps.csv
 expect_rc 1 "gen-data NPS values"
-expect_err 'refer: error: gen-nps.csv:2: invalid date "12/31/2023" in column "responded_on"
+expect_err 'refer: error: gen-nps.csv:2: invalid date "12/31/2023" in column "responded_on" (dates are YYYY-MM-DD; for other forms give --date-format, e.g. %m/%d/%Y)
 refer: error: gen-nps.csv:3: invalid email "jane..doe@example.com" in column "email"
 refer: error: gen-nps.csv: 2 invalid rows; nothing imported (--skip-invalid imports the valid rows)'
 before=$(db_sum)

@@ -140,4 +140,16 @@ expect_rc 1
 expect_err_has 'unknown referrer "ann@acme.com"'
 [ -e "$TMP/fresh.db" ] && fail "no database left behind"
 
+# A US-style date gets the same hint as in the people import; nothing is written.
+printf 'referrer_email,referee_name,referee_email,submitted_on\nann@acme.com,Dee,dee@us-dates.com,11/20/2026\n' >us.csv
+before=$(db_sum)
+run import referrals us.csv
+expect_rc 1 "US date"
+expect_err 'refer: error: us.csv:2: invalid date "11/20/2026" in column "submitted_on" (dates are YYYY-MM-DD; for other forms give --date-format, e.g. %m/%d/%Y)
+refer: error: us.csv: 1 invalid row; nothing imported (--skip-invalid imports the valid rows)'
+expect_eq "$(db_sum)" "$before" "a refused import changes nothing"
+run import referrals us.csv --date-format %m/%d/%Y -q
+expect_rc 0 "with --date-format"
+expect_eq "$(sql "select submitted_on from referrals where referee_email = 'dee@us-dates.com'")" 2026-11-20
+
 finish

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <memory>
 #include <set>
 #include <string>
@@ -50,6 +51,10 @@ public:
 
     // Reads `count` header rows; throws failure when the file has none.
     std::vector<std::vector<std::string>> read_header(size_t count);
+    // The header rows --header-rows asks for, else one.
+    std::vector<std::vector<std::string>> read_header() { return read_header(m_options.header_rows > 0 ? static_cast<size_t>(m_options.header_rows) : 1); }
+    // Throws failure naming the first field in `needed` that no column holds.
+    void require_columns(const ColumnMap& columns, std::initializer_list<const char*> needed) const;
     // Reads up to three records to judge the header rows from, and returns them for replay.
     std::vector<CsvRecord> peek(size_t count);
     bool next(CsvRecord& record);
