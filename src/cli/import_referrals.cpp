@@ -18,9 +18,13 @@ namespace refer {
 
 namespace {
 
-// Above this input size, the referrer index is rebuilt once instead of updated per row.
+// Bulk imports (inputs above this size that add more than a quarter of the referrals) drop
+// the secondary indexes and rebuild each once, sorted, instead of a random insert per row.
 constexpr std::uint64_t k_bulk_bytes = 8u << 20;
-constexpr std::string_view k_query_indexes[] = {"referrals_by_referrer"};
+constexpr std::uint64_t k_bytes_per_row = 130;
+constexpr std::string_view k_referral_indexes[] = {"referrals_by_referrer", "referrals_by_referee"};
+// The colleague indexes too when the referees won are many next to the people (a fifth of the rows).
+constexpr std::string_view k_colleague_indexes[] = {"clients_by_company", "clients_by_domain"};
 
 constexpr Status k_stages[] = {Status::contacted, Status::meeting, Status::qualified, Status::won, Status::lost};
 
@@ -203,11 +207,12 @@ std::optional<std::string> history_conflict(long long id, const Referral& stored
 
 enum class Outcome { created, updated, unchanged, rejected };
 
-// Referee emails already in the ledger, for big imports: most rows name a new referee, and a
-// "no" here spares the index query. Fixed size (16 MiB) whatever the file size.
-class RefereeFilter {
+// A Bloom filter of emails: "no" is certain, "maybe" needs a look. Fixed size (16 MiB)
+// whatever the file size.
+class EmailFilter {
 public:
-    RefereeFilter() : m_bits(k_bits / 64, 0) {}
+    EmailFilter() : m_bits(k_bits / 64, 0) {}
+    void clear() { std::fill(m_bits.begin(), m_bits.end(), 0); }
     void add(std::string_view email)
     {
         std::uint64_t h = std::hash<std::string_view>{}(email);
@@ -227,41 +232,115 @@ private:
     std::vector<std::uint64_t> m_bits;
 };
 
-// What a row needs of its referrer.
+// What a row needs of its referrer; the kind is read only for rows without a source.
 struct Referrer {
     long long id = 0;
-    std::optional<std::string> email, kind;
+    std::optional<std::string> email;
+    std::optional<std::optional<std::string>> kind;
+};
+
+// The referee email of a record as the import stores it, when the record has a valid one.
+std::optional<std::string> referee_email_of(const CsvRecord& record, const std::vector<std::string>& header,
+                                            const ColumnMap& columns, const ValueFormat& format)
+{
+    if (!record_shape_problem(record, header.size()).empty()) return std::nullopt;
+    std::vector<std::string> ignored;
+    Cells cells(record, header, columns, format, ignored);
+    auto cell = cells.text("referee_email");
+    if (!cell) return std::nullopt;
+    std::string email = first_email(*cell);
+    if (!is_valid_email(email)) return std::nullopt;
+    return email;
+}
+
+// The referee index is dropped for a bulk import, so before it goes, a first pass over the file
+// finds the referee emails that need their earlier referrals looked up: those in the ledger and
+// those the file names more than once (and the few a Bloom filter cannot tell apart).
+// Leaves `filter` holding the suspects.
+void find_suspects(const ImportOptions& options, const Terminal& terminal, const ColumnMap& columns,
+                   SQLite::Database& db, SuspectReferees& suspects, EmailFilter& filter)
+{
+    SQLite::Statement q(db, "SELECT referee_email FROM referrals WHERE referee_email IS NOT NULL");
+    while (q.executeStep()) filter.add(normalize_email(q.getColumn(0).getString()));
+    ImportFile file(options, terminal);
+    auto header = file.read_header().front();
+    ValueFormat format = file.value_format("");
+    CsvRecord record;
+    std::uint64_t count = 0;
+    while (file.next(record)) {
+        auto email = referee_email_of(record, header, columns, format);
+        if (!email) continue;
+        if (filter.may_contain(*email)) {
+            suspects.add(*email);
+            ++count;
+        }
+        filter.add(*email);
+    }
+    filter.clear();
+    if (count == 0) return;
+    SQLite::Statement all(db, "SELECT email FROM temp.referee_suspects");
+    while (all.executeStep()) filter.add(all.getColumn(0).getString());
+    suspects.copy_ledger_referrals();
+}
+
+// Looks up a referee's earlier referrals: through the referee index, or, in a bulk import,
+// for the suspects alone.
+class RefereeHistory {
+public:
+    explicit RefereeHistory(ReferralWriter& referrals) : m_referrals(referrals) {}
+    RefereeHistory(ReferralWriter& referrals, SuspectReferees& suspects, const EmailFilter& filter)
+        : m_referrals(referrals), m_suspects(&suspects), m_filter(&filter)
+    {
+    }
+
+    // False when the email can have no earlier referral (then neither lookup nor record is needed).
+    bool tracked(const std::string& email)
+    {
+        return !m_suspects || (m_filter->may_contain(email) && m_suspects->contains(email));
+    }
+    std::vector<StoredReferral> referrals(const std::string& email)
+    {
+        return m_suspects ? m_suspects->referrals(email) : m_referrals.by_referee(email);
+    }
+    void record(const std::string& email, long long id)
+    {
+        if (m_suspects) m_suspects->record(email, id);
+    }
+
+private:
+    ReferralWriter& m_referrals;
+    SuspectReferees* m_suspects = nullptr;
+    const EmailFilter* m_filter = nullptr;
 };
 
 class ReferralImporter {
 public:
-    ReferralImporter(SQLite::Database& db, EventLog& events, const ColumnMap& columns, bool bulk)
-        : m_columns(columns), m_people(db, events), m_referrals(db, events)
+    ReferralImporter(PeopleWriter& people, ReferralWriter& referrals, RefereeHistory& history, const ColumnMap& columns)
+        : m_columns(columns), m_people(people), m_referrals(referrals), m_history(history)
     {
-        if (!bulk) return;
-        m_referees.emplace();
-        SQLite::Statement q(db, "SELECT referee_email FROM referrals WHERE referee_email IS NOT NULL");
-        while (q.executeStep()) m_referees->add(normalize_email(q.getColumn(0).getString()));
     }
 
     Outcome import(ReferralRow& row)
     {
-        std::optional<Referrer> referrer = find_referrer(row.referrer);
+        Referrer* referrer = find_referrer(row.referrer);
         if (!referrer) {
             row.problems.push_back(fmt::format("unknown referrer \"{}\" (import or refer add them first)", row.referrer));
             return Outcome::rejected;
         }
         Referral& submitted = row.referral;
         submitted.referrer_id = referrer->id;
-        if (!row.has_source) submitted.source = referrer->kind.value_or("client");
+        if (!row.has_source) {
+            if (!referrer->kind) referrer->kind = m_people.kind_of(referrer->id);
+            submitted.source = referrer->kind->value_or("client");
+        }
         if (submitted.referee_email && referrer->email == submitted.referee_email)
             row.problems.push_back(fmt::format("{} cannot refer themselves", *submitted.referee_email));
         Referral wanted = apply_moves(row, submitted);
         if (!row.problems.empty()) return Outcome::rejected;
 
+        bool tracked = wanted.referee_email && m_history.tracked(*wanted.referee_email);
         std::vector<StoredReferral> prior;
-        if (wanted.referee_email && (!m_referees || m_referees->may_contain(*wanted.referee_email)))
-            prior = m_referrals.by_referee(*wanted.referee_email);
+        if (tracked) prior = m_history.referrals(*wanted.referee_email);
         const StoredReferral* same = nullptr;
         std::vector<PriorReferral> others;
         for (const StoredReferral& p : prior) {
@@ -276,7 +355,7 @@ public:
                 return Outcome::rejected;
             }
             long long id = m_referrals.insert(wanted);
-            if (m_referees && wanted.referee_email) m_referees->add(*wanted.referee_email);
+            if (tracked) m_history.record(*wanted.referee_email, id);
             if (wanted.status == Status::won) make_client(id, wanted);
             return Outcome::created;
         }
@@ -306,18 +385,25 @@ public:
     }
 
 private:
-    // Through the unique index on email (or external_id); the referrers of a file repeat, so
-    // the answers are kept (up to a fixed count, to keep memory flat).
-    std::optional<Referrer> find_referrer(const std::string& handle)
+    // Through the unique index on email (or external_id), without reading the row; the
+    // referrers of a file repeat, so the answers are kept (up to a fixed count, to keep memory
+    // flat). The pointer is good until the next call.
+    Referrer* find_referrer(const std::string& handle)
     {
-        if (auto it = m_referrers.find(handle); it != m_referrers.end()) return it->second;
-        auto found = handle.starts_with("ext:") ? m_people.find_by_external_id(handle.substr(4))
-                                                : m_people.find_by_email(handle);
-        if (!found) return std::nullopt;
+        if (auto it = m_referrers.find(handle); it != m_referrers.end()) return &it->second;
+        Referrer r;
+        if (handle.starts_with("ext:")) {
+            auto found = m_people.find_by_external_id(handle.substr(4));
+            if (!found) return nullptr;
+            r = Referrer{found->id, found->person.email, found->person.kind};
+        } else {
+            auto id = m_people.find_id_by_email(handle);
+            if (!id) return nullptr;
+            r.id = *id;
+            r.email = handle;
+        }
         if (m_referrers.size() >= k_cached_referrers) m_referrers.clear();
-        Referrer r{found->id, found->person.email, found->person.kind};
-        m_referrers.emplace(handle, r);
-        return r;
+        return &m_referrers.emplace(handle, std::move(r)).first->second;
     }
 
     void make_client(long long id, const Referral& won)
@@ -328,9 +414,9 @@ private:
 
     static constexpr size_t k_cached_referrers = 1u << 18;
     const ColumnMap& m_columns;
-    PeopleWriter m_people;
-    ReferralWriter m_referrals;
-    std::optional<RefereeFilter> m_referees;
+    PeopleWriter& m_people;
+    ReferralWriter& m_referrals;
+    RefereeHistory& m_history;
     std::unordered_map<std::string, Referrer> m_referrers;
 };
 
@@ -352,11 +438,35 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     NewDatabaseCleanup cleanup(globals.db_path());
     auto db = open_database(globals.db_path(), Access::write);
     db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
+    std::uint64_t rows = file.size() / k_bytes_per_row;
+    bool bulk_load = file.size() > k_bulk_bytes && rows > highest_referral_id(*db) / 4;
+    if (bulk_load) {
+        // Every referrer id written is read from clients in this transaction, and every
+        // referred_by a referral it wrote: the per-row foreign-key probes into the clients
+        // table (a random read each) would prove nothing more. Set outside the transaction.
+        db->exec("PRAGMA foreign_keys = OFF");
+    }
     WriteTransaction tx(*db);
-    std::optional<BulkLoad> bulk;
-    if (file.size() > k_bulk_bytes) bulk.emplace(*db, k_query_indexes);
     EventLog events(*db, current_actor(today));
-    ReferralImporter importer(*db, events, columns, bulk.has_value());
+    PeopleWriter people(*db, events);
+    ReferralWriter referrals(*db, events);
+    std::optional<SuspectReferees> suspects;
+    std::optional<EmailFilter> filter;
+    std::optional<RefereeHistory> history;
+    std::optional<BulkLoad> bulk;
+    if (bulk_load) {
+        suspects.emplace(*db);
+        filter.emplace();
+        find_suspects(options, terminal, columns, *db, *suspects, *filter);
+        std::vector<std::string_view> indexes(std::begin(k_referral_indexes), std::end(k_referral_indexes));
+        if (rows / 5 > highest_person_id(*db) / 8)
+            indexes.insert(indexes.end(), std::begin(k_colleague_indexes), std::end(k_colleague_indexes));
+        bulk.emplace(*db, indexes);
+        history.emplace(referrals, *suspects, *filter);
+    } else {
+        history.emplace(referrals);
+    }
+    ReferralImporter importer(people, referrals, *history, columns);
     ImportCounts counts;
     CsvRecord record;
     while (file.next(record)) {
@@ -377,13 +487,14 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
             break;
         }
     }
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!file.failed() && !options.dry_run) {
         if (bulk) bulk->restore();
         tx.commit();
+        if (bulk_load) db->exec("PRAGMA foreign_keys = ON");
         cleanup.keep();
     }
-    file.finish(counts, globals, seconds);
+    // The time includes the index rebuilds and the commit: what the user waited for.
+    file.finish(counts, globals, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }
 
 } // namespace refer

@@ -99,7 +99,21 @@ std::optional<Date> parse_date_with_format(std::string_view text, const std::str
 
 std::string to_string(Date date)
 {
-    return fmt::format("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
+    // By hand: exports and imports write millions of dates.
+    auto d = ymd(date);
+    int y = static_cast<int>(d.year());
+    if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    unsigned m = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
+    std::string s = "0000-00-00";
+    s[0] = static_cast<char>('0' + y / 1000);
+    s[1] = static_cast<char>('0' + y / 100 % 10);
+    s[2] = static_cast<char>('0' + y / 10 % 10);
+    s[3] = static_cast<char>('0' + y % 10);
+    s[5] = static_cast<char>('0' + m / 10);
+    s[6] = static_cast<char>('0' + m % 10);
+    s[8] = static_cast<char>('0' + day / 10);
+    s[9] = static_cast<char>('0' + day % 10);
+    return s;
 }
 
 Date local_today()

@@ -132,6 +132,9 @@ PeopleWriter::PeopleWriter(SQLite::Database& db, EventLog& events)
     : m_db(db), m_events(events),
       m_by_email(db, fmt::format("SELECT {} FROM clients WHERE email = ?", k_person_columns)),
       m_by_external_id(db, fmt::format("SELECT {} FROM clients WHERE external_id = ?", k_person_columns)),
+      m_id_by_email(db, "SELECT id FROM clients WHERE email = ?"),
+      m_id_by_external_id(db, "SELECT id FROM clients WHERE external_id = ?"),
+      m_kind(db, "SELECT kind FROM clients WHERE id = ?"),
       m_insert(db, "INSERT INTO clients (email, name, company, industry, kind, annual_value, started_on, "
                    "ended_on, source, external_id, opened_on, referred_by, created_at, updated_at) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) ON CONFLICT DO NOTHING"),
@@ -161,6 +164,35 @@ std::optional<StoredPerson> PeopleWriter::find_by_external_id(const std::string&
 {
     m_by_external_id.bind(1, external_id);
     return read_one(m_by_external_id);
+}
+
+static std::optional<long long> first_id(SQLite::Statement& query)
+{
+    std::optional<long long> id;
+    if (query.executeStep()) id = query.getColumn(0).getInt64();
+    query.reset();
+    return id;
+}
+
+std::optional<long long> PeopleWriter::find_id_by_email(const std::string& email)
+{
+    m_id_by_email.bindNoCopy(1, email);
+    return first_id(m_id_by_email);
+}
+
+std::optional<long long> PeopleWriter::find_id_by_external_id(const std::string& external_id)
+{
+    m_id_by_external_id.bindNoCopy(1, external_id);
+    return first_id(m_id_by_external_id);
+}
+
+std::optional<std::string> PeopleWriter::kind_of(long long id)
+{
+    m_kind.bind(1, static_cast<int64_t>(id));
+    std::optional<std::string> kind;
+    if (m_kind.executeStep()) kind = opt_text(m_kind.getColumn(0));
+    m_kind.reset();
+    return kind;
 }
 
 // Binds without copying: the person and `dates` outlive the statement's exec().

@@ -57,6 +57,11 @@ std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id)
     return first_row(q);
 }
 
+std::uint64_t highest_referral_id(SQLite::Database& db)
+{
+    return static_cast<std::uint64_t>(db.execAndGet("SELECT coalesce(max(id), 0) FROM referrals").getInt64());
+}
+
 std::optional<StoredReferral> find_referral_by_referee(SQLite::Database& db, const std::string& email)
 {
     SQLite::Statement q(db, std::string(k_referral_select) +
@@ -210,7 +215,9 @@ std::vector<StoredReferral> ReferralWriter::by_referee(const std::string& email)
 bool make_referee_client(PeopleWriter& people, long long referral_id, const Referral& r)
 {
     if (!r.referee_email) return false;
-    auto existing = people.find_by_email(*r.referee_email);
+    // Most referees are new people: the index answers that without reading a row.
+    std::optional<StoredPerson> existing;
+    if (people.find_id_by_email(*r.referee_email)) existing = people.find_by_email(*r.referee_email);
     Person after = existing ? existing->person : Person{};
     after.email = r.referee_email;
     if (!after.name) after.name = r.referee_name;
@@ -257,6 +264,64 @@ void ReferralWriter::update(long long id, const Referral& before, const Referral
     for (size_t i = 0; i < new_fields.size(); ++i)
         if (old_fields[i].value != new_fields[i].value)
             m_events.record("referral", id, new_fields[i].name, old_fields[i].value, new_fields[i].value);
+}
+
+static SQLite::Database& with_suspect_tables(SQLite::Database& db)
+{
+    db.exec("CREATE TEMP TABLE referee_suspects (email TEXT PRIMARY KEY COLLATE NOCASE) WITHOUT ROWID;"
+            "CREATE TEMP TABLE suspect_referrals (email TEXT COLLATE NOCASE, id INTEGER, PRIMARY KEY (email, id)) "
+            "WITHOUT ROWID");
+    return db;
+}
+
+SuspectReferees::SuspectReferees(SQLite::Database& db)
+    : m_db(with_suspect_tables(db)),
+      m_add(db, "INSERT OR IGNORE INTO temp.referee_suspects (email) VALUES (?)"),
+      m_contains(db, "SELECT 1 FROM temp.referee_suspects WHERE email = ?"),
+      m_referrals(db, std::string(k_referral_select) + "JOIN temp.suspect_referrals s ON s.id = r.id "
+                                                       "WHERE s.email = ? ORDER BY r.submitted_on, r.id"),
+      m_record(db, "INSERT OR IGNORE INTO temp.suspect_referrals (email, id) VALUES (?, ?)")
+{
+}
+
+void SuspectReferees::add(const std::string& email)
+{
+    m_add.bindNoCopy(1, email);
+    m_add.exec();
+    m_add.reset();
+}
+
+void SuspectReferees::copy_ledger_referrals()
+{
+    // CROSS JOIN keeps the suspects outside: one referee-index probe each, no scan of referrals.
+    m_db.exec("INSERT OR IGNORE INTO temp.suspect_referrals (email, id) "
+              "SELECT s.email, r.id FROM temp.referee_suspects s CROSS JOIN referrals r "
+              "ON r.referee_email = s.email");
+}
+
+bool SuspectReferees::contains(const std::string& email)
+{
+    m_contains.bindNoCopy(1, email);
+    bool found = m_contains.executeStep();
+    m_contains.reset();
+    return found;
+}
+
+std::vector<StoredReferral> SuspectReferees::referrals(const std::string& email)
+{
+    m_referrals.bindNoCopy(1, email);
+    std::vector<StoredReferral> out;
+    while (m_referrals.executeStep()) out.push_back(referral_from_row(m_referrals));
+    m_referrals.reset();
+    return out;
+}
+
+void SuspectReferees::record(const std::string& email, long long id)
+{
+    m_record.bindNoCopy(1, email);
+    m_record.bind(2, static_cast<int64_t>(id));
+    m_record.exec();
+    m_record.reset();
 }
 
 } // namespace refer

@@ -7,7 +7,13 @@ namespace refer {
 void append_json_string(std::string& out, std::string_view text)
 {
     out += '"';
-    for (char c : text) {
+    // Runs of plain characters are copied whole: imports escape every field of every row.
+    size_t plain = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+        out.append(text.substr(plain, i - plain));
+        plain = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -16,11 +22,10 @@ void append_json_string(std::string& out, std::string_view text)
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-            else out += c;
+        default: out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
         }
     }
+    out.append(text.substr(plain));
     out += '"';
 }
 

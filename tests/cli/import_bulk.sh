@@ -37,4 +37,43 @@ expect_eq "$(indexes)" "$expected" "indexes after a bulk referral import"
 expect_eq "$(sql "select count(*) from referrals where status = 'won'")" 90000
 expect_eq "$(sql "select count(*) from clients where source = 'referral'")" 90000 "won referees became clients"
 expect_eq "$(sql 'pragma integrity_check')" ok
+expect_eq "$(sql 'pragma foreign_key_check')" "" "no dangling references after a bulk load"
+
+# A second bulk file: the referee index is dropped for it, so referees already in the ledger
+# and referees the file names twice are judged through the suspects found by a first pass.
+python3 - <<'PY'
+pad = "y" * 60
+with open("more-referrals.csv", "w") as f:
+    f.write("referrer_email,referee_name,referee_email,submitted_on,status,status_on,deal_value,note\n")
+    for i in range(70000):
+        f.write(f"person{i}@company{i % 5000}.example,Next {i},next{i}@prospect-b{i}.example,2026-03-02,submitted,,,{pad}\n")
+        if i == 100:   # already in the ledger (referral 6), another referrer, within the window
+            f.write(f"person9@company9.example,Lead 5,LEAD5@prospect5.example,2026-03-01,submitted,,,{pad}\n")
+        if i == 200:   # named twice by the file: same referrer and date continue the history
+            f.write(f"person1@company1.example,Twice,twice@prospect.example,2026-02-01,submitted,,,{pad}\n")
+        if i == 300:
+            f.write(f"person1@company1.example,Twice,twice@prospect.example,2026-02-01,contacted,2026-02-10,,{pad}\n")
+        if i == 400:   # another referrer for the same referee loses to the first
+            f.write(f"person2@company2.example,Twice,twice@prospect.example,2026-03-01,submitted,,,{pad}\n")
+PY
+[ "$(stat -c %s more-referrals.csv)" -gt 8388608 ] || fail "the second referrals file is too small to test the bulk path"
+before=$(db_sum)
+run import referrals more-referrals.csv
+expect_rc 1
+expect_err 'refer: error: more-referrals.csv:103: lead5@prospect5.example was already referred by person5@company5.example on 2026-01-05 (referral 6); the first referral within 365 days wins
+refer: error: more-referrals.csv:406: twice@prospect.example was already referred by person1@company1.example on 2026-02-01 (referral 90202); the first referral within 365 days wins
+refer: error: more-referrals.csv: 2 invalid rows; nothing imported (--skip-invalid imports the valid rows)'
+expect_eq "$(db_sum)" "$before" "a refused bulk import leaves the ledger as it was"
+
+run import referrals more-referrals.csv --skip-invalid
+expect_rc 0
+expect_err_has "more-referrals.csv: 70,004 rows: 70,001 new, 1 updated, 0 unchanged, 2 rejected (T s)"
+expect_eq "$(cut -d, -f3 more-referrals.csv.rejects.csv | tr '\n' ' ')" "referee_email LEAD5@prospect5.example twice@prospect.example " "the rejects file holds the two rows"
+expect_eq "$(sql "select count(*) from referrals")" 160001
+expect_eq "$(sql "select id, status, contacted_on from referrals where referee_email = 'twice@prospect.example'")" "90202|contacted|2026-02-10"
+expect_eq "$(sql "select count(*) from referrals where referee_email = 'lead5@prospect5.example'")" 1
+expect_eq "$(indexes)" "$expected" "indexes after the second bulk referral import"
+expect_eq "$(sql "select what from events where entity = 'referral' and entity_id = 90202 order by id" | tr '\n' ' ')" "created status status_on contacted_on " "one event per change"
+expect_eq "$(sql 'pragma integrity_check')" ok
+expect_eq "$(sql 'pragma foreign_key_check')" "" "no dangling references after the second bulk load"
 finish

@@ -24,6 +24,13 @@ TEST_CASE("day arithmetic is whole days")
     CHECK(to_string(Date{0}) == "1970-01-01");
 }
 
+TEST_CASE("dates are written as four-digit years, zero-padded")
+{
+    for (const char* text : {"0001-01-01", "0009-10-05", "0999-12-31", "1999-09-09", "2000-02-29", "9999-12-31"})
+        CHECK(to_string(*parse_iso_date(text)) == text);
+    CHECK(to_string(*parse_iso_date("9999-12-31") + 1) == "10000-01-01");
+}
+
 TEST_CASE("date-times keep the calendar date as written")
 {
     CHECK(to_string(*parse_date_time("2024-03-05 14:22")) == "2024-03-05");

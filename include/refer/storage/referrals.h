@@ -20,6 +20,8 @@ struct StoredReferral {
 };
 
 std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id);
+// 0 when there are none.
+std::uint64_t highest_referral_id(SQLite::Database& db);
 // The latest referral of this referee (by submission date, then id).
 std::optional<StoredReferral> find_referral_by_referee(SQLite::Database& db, const std::string& email);
 // REF of the command line: a bare integer is an id, anything else a referee email.
@@ -80,6 +82,26 @@ private:
     SQLite::Database& m_db;
     EventLog& m_events;
     SQLite::Statement m_insert, m_update, m_by_referee;
+};
+
+// For bulk imports, which drop the referee index: the referee emails whose earlier referrals
+// must still be found ("suspects": already in the ledger, or named more than once by the
+// file), with those referrals, in temporary tables of this connection.
+class SuspectReferees {
+public:
+    explicit SuspectReferees(SQLite::Database& db);
+    void add(const std::string& email);
+    // Copies the ledger's referrals of every suspect; call while the referee index exists.
+    void copy_ledger_referrals();
+    bool contains(const std::string& email);
+    // The suspect's referrals, by submission date then id (as ReferralWriter::by_referee).
+    std::vector<StoredReferral> referrals(const std::string& email);
+    // A referral of a suspect written since.
+    void record(const std::string& email, long long id);
+
+private:
+    SQLite::Database& m_db;
+    SQLite::Statement m_add, m_contains, m_referrals, m_record;
 };
 
 } // namespace refer
