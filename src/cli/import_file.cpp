@@ -154,8 +154,13 @@ void ImportFile::reject(const CsvRecord& record, const std::vector<std::string>&
 
 void ImportFile::progress()
 {
-    if (m_size < (4u << 20) || (m_records_seen & 0x3fff) != 0) return;
-    m_terminal.progress(m_name, static_cast<double>(m_reader->bytes_read()) / static_cast<double>(m_size));
+    progress(m_records_seen, m_size ? static_cast<double>(m_reader->bytes_read()) / static_cast<double>(m_size) : 0);
+}
+
+void ImportFile::progress(std::uint64_t rows, double fraction) const
+{
+    if (m_size < (4u << 20) || (rows & 0x3fff) != 0) return;
+    m_terminal.progress(m_name, fraction);
 }
 
 NewDatabaseCleanup::NewDatabaseCleanup(std::filesystem::path path) : m_path(std::move(path))

@@ -4,6 +4,7 @@
 // `unchanged` when it describes it exactly, and `updated` when it continues its history
 // (later stages, other details); a row that would rewrite a recorded stage date is invalid.
 #include "refer/cli/import_people.h"
+#include "refer/cli/row_pipeline.h"
 #include "refer/csvio/people_rows.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
@@ -468,23 +469,27 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     }
     ReferralImporter importer(people, referrals, *history, columns);
     ImportCounts counts;
-    CsvRecord record;
-    while (file.next(record)) {
-        if (is_blank_row(record)) continue;
-        ++counts.rows;
-        file.progress();
-        ReferralRow row = read_referral_row(record, header, columns, format);
-        // Rows are written even after a failure (the transaction is then rolled back), so that
-        // later rows are judged against the earlier ones, as they would be after a fix.
-        Outcome outcome = row.problems.empty() ? importer.import(row) : Outcome::rejected;
-        switch (outcome) {
-        case Outcome::created: ++counts.created; break;
-        case Outcome::updated: ++counts.updated; break;
-        case Outcome::unchanged: ++counts.unchanged; break;
-        case Outcome::rejected:
-            ++counts.rejected;
-            file.reject(record, row.problems);
-            break;
+    { // the reading thread ends with this block
+        RowPipeline<ReferralRow> rows_read(file, [&](const CsvRecord& record) {
+            return read_referral_row(record, header, columns, format);
+        });
+        while (auto* item = rows_read.next()) {
+            const CsvRecord& record = item->record;
+            ReferralRow& row = item->row;
+            ++counts.rows;
+            file.progress(counts.rows, rows_read.fraction_read());
+            // Rows are written even after a failure (the transaction is then rolled back), so that
+            // later rows are judged against the earlier ones, as they would be after a fix.
+            Outcome outcome = row.problems.empty() ? importer.import(row) : Outcome::rejected;
+            switch (outcome) {
+            case Outcome::created: ++counts.created; break;
+            case Outcome::updated: ++counts.updated; break;
+            case Outcome::unchanged: ++counts.unchanged; break;
+            case Outcome::rejected:
+                ++counts.rejected;
+                file.reject(record, row.problems);
+                break;
+            }
         }
     }
     if (!file.failed() && !options.dry_run) {

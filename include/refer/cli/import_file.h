@@ -65,6 +65,8 @@ public:
     void note_unknown_column(const std::string& header) { m_ignored.push_back(header); }
     void warn_ignored_columns(const std::vector<std::string>& ignored) const;
     void progress();
+    // For a reader on another thread (RowPipeline): `fraction` of the file was read by then.
+    void progress(std::uint64_t rows, double fraction) const;
 
     // Prints the summary (stderr, or the JSON document on stdout with --json) and throws
     // failure when rows were invalid without --skip-invalid.
