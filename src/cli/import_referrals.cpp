@@ -237,7 +237,8 @@ private:
 struct Referrer {
     long long id = 0;
     std::optional<std::string> email;
-    std::optional<std::optional<std::string>> kind;
+    bool kind_read = false;
+    std::optional<std::string> kind;
 };
 
 // The referee email of a record as the import stores it, when the record has a valid one.
@@ -331,8 +332,9 @@ public:
         Referral& submitted = row.referral;
         submitted.referrer_id = referrer->id;
         if (!row.has_source) {
-            if (!referrer->kind) referrer->kind = m_people.kind_of(referrer->id);
-            submitted.source = referrer->kind->value_or("client");
+            if (!referrer->kind_read) referrer->kind = m_people.kind_of(referrer->id);
+            referrer->kind_read = true;
+            submitted.source = referrer->kind.value_or("client");
         }
         if (submitted.referee_email && referrer->email == submitted.referee_email)
             row.problems.push_back(fmt::format("{} cannot refer themselves", *submitted.referee_email));
@@ -396,7 +398,7 @@ private:
         if (handle.starts_with("ext:")) {
             auto found = m_people.find_by_external_id(handle.substr(4));
             if (!found) return nullptr;
-            r = Referrer{found->id, found->person.email, found->person.kind};
+            r = Referrer{found->id, found->person.email, true, found->person.kind};
         } else {
             auto id = m_people.find_id_by_email(handle);
             if (!id) return nullptr;
