@@ -4,6 +4,7 @@
 #include "refer/util/json_text.h"
 
 #include <charconv>
+#include <stdexcept>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -215,21 +216,23 @@ std::vector<StoredReferral> ReferralWriter::by_referee(const std::string& email)
 bool make_referee_client(PeopleWriter& people, long long referral_id, const Referral& r)
 {
     if (!r.referee_email) return false;
-    // Most referees are new people: the index answers that without reading a row.
-    std::optional<StoredPerson> existing;
-    if (people.find_id_by_email(*r.referee_email)) existing = people.find_by_email(*r.referee_email);
-    Person after = existing ? existing->person : Person{};
-    after.email = r.referee_email;
-    if (!after.name) after.name = r.referee_name;
-    if (!after.company) after.company = r.referee_company;
-    after.kind = "client";
-    after.source = "referral";
-    after.referred_by = referral_id;
-    after.started_on = r.won_on;
-    after.annual_value = r.deal_value;
-    if (after.ended_on && after.started_on && *after.ended_on <= *after.started_on) after.ended_on.reset();
-    if (existing) people.update(existing->id, existing->person, after);
-    else people.insert(after);
+    auto as_client = [&](Person p) {
+        p.email = r.referee_email;
+        if (!p.name) p.name = r.referee_name;
+        if (!p.company) p.company = r.referee_company;
+        p.kind = "client";
+        p.source = "referral";
+        p.referred_by = referral_id;
+        p.started_on = r.won_on;
+        p.annual_value = r.deal_value;
+        if (p.ended_on && p.started_on && *p.ended_on <= *p.started_on) p.ended_on.reset();
+        return p;
+    };
+    // Most referees are new people: the insert itself finds out (the email is unique).
+    if (people.insert_if_new(as_client(Person{}))) return true;
+    auto existing = people.find_by_email(*r.referee_email);
+    if (!existing) throw std::runtime_error(fmt::format("{} is neither new nor in the ledger", *r.referee_email));
+    people.update(existing->id, existing->person, as_client(existing->person));
     return true;
 }
 
