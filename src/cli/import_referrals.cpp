@@ -443,12 +443,11 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
     std::uint64_t rows = file.size() / k_bytes_per_row;
     bool bulk_load = file.size() > k_bulk_bytes && rows > highest_referral_id(*db) / 4;
-    if (bulk_load) {
-        // Every referrer id written is read from clients in this transaction, and every
-        // referred_by a referral it wrote: the per-row foreign-key probes into the clients
-        // table (a random read each) would prove nothing more. Set outside the transaction.
-        db->exec("PRAGMA foreign_keys = OFF");
-    }
+    // Every referrer id written is read from clients in this transaction, and every referred_by
+    // is a referral it wrote: per-row foreign-key probes (a random read of clients each) would
+    // prove nothing more.
+    std::optional<BulkConnection> bulk_connection;
+    if (bulk_load) bulk_connection.emplace(*db);
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);
@@ -497,7 +496,6 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     if (!file.failed() && !options.dry_run) {
         if (bulk) bulk->restore();
         tx.commit();
-        if (bulk_load) db->exec("PRAGMA foreign_keys = ON");
         cleanup.keep();
     }
     // The time includes the index rebuilds and the commit: what the user waited for.

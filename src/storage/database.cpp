@@ -99,6 +99,9 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
         throw failure(fmt::format("no database at {} (import or add people first, or pass --db)", path.string()));
     if (!exists) create_private_file(path);
     int flags = access == Access::read ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    // A rollback journal left by a bulk import that was killed: the first read rolls it back,
+    // which needs write access.
+    if (fs::exists(path.string() + "-journal")) flags = SQLite::OPEN_READWRITE;
     auto db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms());
     try {
         check_identity(*db, path, access);
@@ -115,6 +118,35 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
         migrate(*db, path);
     }
     return db;
+}
+
+BulkConnection::BulkConnection(SQLite::Database& db) : m_db(db)
+{
+    m_db.exec("PRAGMA foreign_keys = OFF");
+    // Leaving WAL needs the database to itself: try once, without waiting for other readers.
+    sqlite3_busy_timeout(m_db.getHandle(), 0);
+    try {
+        m_rollback_journal = m_db.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+    } catch (const SQLite::Exception&) {
+        m_rollback_journal = false; // another connection has it open: stay in WAL
+    }
+    sqlite3_busy_timeout(m_db.getHandle(), busy_timeout_ms());
+    if (m_rollback_journal) m_db.exec("PRAGMA synchronous = FULL");
+}
+
+BulkConnection::~BulkConnection()
+{
+    try {
+        if (m_rollback_journal) {
+            m_db.exec("PRAGMA synchronous = NORMAL");
+            // If a reader opened the database meanwhile, the next write command brings WAL back.
+            sqlite3_busy_timeout(m_db.getHandle(), 0);
+            m_db.exec("PRAGMA journal_mode = WAL");
+            sqlite3_busy_timeout(m_db.getHandle(), busy_timeout_ms());
+        }
+        m_db.exec("PRAGMA foreign_keys = ON");
+    } catch (const SQLite::Exception&) {
+    }
 }
 
 BulkLoad::BulkLoad(SQLite::Database& db, std::span<const std::string_view> indexes) : m_db(db)

@@ -37,6 +37,25 @@ private:
     bool m_done = false;
 };
 
+// For an import of many rows, around its transaction (construct before BEGIN, destroy after
+// the commit or rollback). Each new page is written once instead of twice: when no other
+// connection has the database open, the transaction uses a rollback journal (synchronous=FULL)
+// instead of WAL, which writes every page to the log and again at the checkpoint; the
+// importer, which reads every id it writes in the same transaction, turns off the per-row
+// foreign-key probes. WAL and foreign keys are back when this ends.
+class BulkConnection {
+public:
+    explicit BulkConnection(SQLite::Database& db);
+    ~BulkConnection();
+    BulkConnection(const BulkConnection&) = delete;
+    BulkConnection& operator=(const BulkConnection&) = delete;
+    bool rollback_journal() const { return m_rollback_journal; }
+
+private:
+    SQLite::Database& m_db;
+    bool m_rollback_journal = false;
+};
+
 // For imports of many rows: drops the named secondary indexes (those only queries need) for
 // the rest of the transaction; restore() rebuilds them from their own definitions before the
 // commit. One sorted build beats a million random inserts.
