@@ -10,10 +10,11 @@
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
+#include "refer/util/id_cache.h"
 
 #include <chrono>
 #include <fmt/format.h>
-#include <unordered_map>
+#include <algorithm>
 
 namespace refer {
 
@@ -233,13 +234,19 @@ private:
     std::vector<std::uint64_t> m_bits;
 };
 
-// What a row needs of its referrer; the kind is read only for rows without a source.
+// What a row needs of its referrer.
 struct Referrer {
     long long id = 0;
     std::optional<std::string> email;
-    bool kind_read = false;
-    std::optional<std::string> kind;
 };
+
+// A person's kind as a tag of the referrer cache; 0: not read yet.
+constexpr std::string_view k_kinds[] = {"client", "partner", "employee", "advisor"};
+std::uint8_t kind_tag(std::string_view kind)
+{
+    auto at = std::find(std::begin(k_kinds), std::end(k_kinds), kind);
+    return at == std::end(k_kinds) ? 1 : static_cast<std::uint8_t>(at - std::begin(k_kinds) + 1);
+}
 
 // The referee email of a record as the import stores it, when the record has a valid one.
 std::optional<std::string> referee_email_of(const CsvRecord& record, const std::vector<std::string>& header,
@@ -324,18 +331,14 @@ public:
 
     Outcome import(ReferralRow& row)
     {
-        Referrer* referrer = find_referrer(row.referrer);
+        std::optional<Referrer> referrer = find_referrer(row.referrer);
         if (!referrer) {
             row.problems.push_back(fmt::format("unknown referrer \"{}\" (import or refer add them first)", row.referrer));
             return Outcome::rejected;
         }
         Referral& submitted = row.referral;
         submitted.referrer_id = referrer->id;
-        if (!row.has_source) {
-            if (!referrer->kind_read) referrer->kind = m_people.kind_of(referrer->id);
-            referrer->kind_read = true;
-            submitted.source = referrer->kind.value_or("client");
-        }
+        if (!row.has_source) submitted.source = referrer_kind(row.referrer, referrer->id);
         if (submitted.referee_email && referrer->email == submitted.referee_email)
             row.problems.push_back(fmt::format("{} cannot refer themselves", *submitted.referee_email));
         Referral wanted = apply_moves(row, submitted);
@@ -388,39 +391,43 @@ public:
     }
 
 private:
-    // Through the unique index on email (or external_id), without reading the row; the
-    // referrers of a file repeat, so the answers are kept (up to a fixed count, to keep memory
-    // flat). The pointer is good until the next call.
-    Referrer* find_referrer(const std::string& handle)
+    // Through the unique index on email, without reading the row; the referrers of a file
+    // repeat, so the answers are kept (IdCache: bounded). CRM ids (ext:ID) are rare: a query each.
+    std::optional<Referrer> find_referrer(const std::string& handle)
     {
-        if (auto it = m_referrers.find(handle); it != m_referrers.end()) return &it->second;
-        Referrer r;
         if (handle.starts_with("ext:")) {
             auto found = m_people.find_by_external_id(handle.substr(4));
-            if (!found) return nullptr;
-            r = Referrer{found->id, found->person.email, true, found->person.kind};
-        } else {
-            auto id = m_people.find_id_by_email(handle);
-            if (!id) return nullptr;
-            r.id = *id;
-            r.email = handle;
+            if (!found) return std::nullopt;
+            return Referrer{found->id, found->person.email};
         }
-        if (m_referrers.size() >= k_cached_referrers) m_referrers.clear();
-        return &m_referrers.emplace(handle, std::move(r)).first->second;
+        if (auto hit = m_referrers.find(handle)) return Referrer{hit->id, handle};
+        auto id = m_people.find_id_by_email(handle);
+        if (!id) return std::nullopt;
+        m_referrers.put(handle, *id, 0);
+        return Referrer{*id, handle};
+    }
+
+    // For rows without a source, which default to the referrer's kind.
+    std::string referrer_kind(const std::string& handle, long long id)
+    {
+        auto hit = handle.starts_with("ext:") ? std::nullopt : m_referrers.find(handle);
+        if (hit && hit->tag != 0) return std::string(k_kinds[hit->tag - 1]);
+        std::string kind = m_people.kind_of(id).value_or("client");
+        if (hit) m_referrers.retag(handle, kind_tag(kind));
+        return kind;
     }
 
     void make_client(long long id, const Referral& won)
     {
-        if (won.referee_email) m_referrers.erase(*won.referee_email); // their kind becomes client
+        if (won.referee_email) m_referrers.retag(*won.referee_email, kind_tag("client"));
         make_referee_client(m_people, id, won);
     }
 
-    static constexpr size_t k_cached_referrers = 1u << 18;
     const ColumnMap& m_columns;
     PeopleWriter& m_people;
     ReferralWriter& m_referrals;
     RefereeHistory& m_history;
-    std::unordered_map<std::string, Referrer> m_referrers;
+    IdCache m_referrers;
 };
 
 } // namespace
