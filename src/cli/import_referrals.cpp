@@ -452,9 +452,9 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     bool bulk_load = file.size() > k_bulk_bytes && rows > highest_referral_id(*db) / 4;
     // Every referrer id written is read from clients in this transaction, and every referred_by
     // is a referral it wrote: per-row foreign-key probes (a random read of clients each) would
-    // prove nothing more.
+    // prove nothing more. A dry run keeps WAL: it leaves the file untouched.
     std::optional<BulkConnection> bulk_connection;
-    if (bulk_load) bulk_connection.emplace(*db);
+    if (bulk_load && !options.dry_run) bulk_connection.emplace(*db);
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);

@@ -68,6 +68,11 @@ refer: error: more-referrals.csv:406: twice@prospect.example was already referre
 refer: error: more-referrals.csv: 2 invalid rows; nothing imported (--skip-invalid imports the valid rows)'
 expect_eq "$(dump_sum)" "$before" "a refused bulk import leaves the ledger as it was"
 expect_eq "$(sql 'pragma journal_mode')" wal
+file_before=$(db_sum)
+run import referrals more-referrals.csv --skip-invalid --dry-run
+expect_rc 0
+expect_err_has "70,004 rows: 70,001 new, 1 updated, 0 unchanged, 2 rejected (T s) (dry run: nothing written)"
+expect_eq "$(db_sum)" "$file_before" "a bulk dry run leaves the very file as it was"
 
 # Killed in the middle (SIGKILL while its rollback journal exists): the next command, even a
 # read-only one, finds the ledger as it was; the next write command brings WAL back.
