@@ -133,7 +133,6 @@ PeopleWriter::PeopleWriter(SQLite::Database& db, EventLog& events)
       m_by_email(db, fmt::format("SELECT {} FROM clients WHERE email = ?", k_person_columns)),
       m_by_external_id(db, fmt::format("SELECT {} FROM clients WHERE external_id = ?", k_person_columns)),
       m_id_by_email(db, "SELECT id FROM clients WHERE email = ?"),
-      m_id_by_external_id(db, "SELECT id FROM clients WHERE external_id = ?"),
       m_kind(db, "SELECT kind FROM clients WHERE id = ?"),
       m_insert(db, "INSERT INTO clients (email, name, company, industry, kind, annual_value, started_on, "
                    "ended_on, source, external_id, opened_on, referred_by, created_at, updated_at) "
@@ -178,12 +177,6 @@ std::optional<long long> PeopleWriter::find_id_by_email(const std::string& email
 {
     m_id_by_email.bindNoCopy(1, email);
     return first_id(m_id_by_email);
-}
-
-std::optional<long long> PeopleWriter::find_id_by_external_id(const std::string& external_id)
-{
-    m_id_by_external_id.bindNoCopy(1, external_id);
-    return first_id(m_id_by_external_id);
 }
 
 std::optional<std::string> PeopleWriter::kind_of(long long id)

@@ -40,16 +40,15 @@ private:
 // For an import of many rows, around its transaction (construct before BEGIN, destroy after
 // the commit or rollback). Each new page is written once instead of twice: when no other
 // connection has the database open, the transaction uses a rollback journal (synchronous=FULL)
-// instead of WAL, which writes every page to the log and again at the checkpoint; the
-// importer, which reads every id it writes in the same transaction, turns off the per-row
-// foreign-key probes. WAL and foreign keys are back when this ends.
+// instead of WAL, which writes every page to the log and again at the checkpoint. No per-row
+// foreign-key probes either: for an importer that itself read or wrote, in this transaction,
+// every id it stores. WAL and foreign keys are back when this ends.
 class BulkConnection {
 public:
     explicit BulkConnection(SQLite::Database& db);
     ~BulkConnection();
     BulkConnection(const BulkConnection&) = delete;
     BulkConnection& operator=(const BulkConnection&) = delete;
-    bool rollback_journal() const { return m_rollback_journal; }
 
 private:
     SQLite::Database& m_db;

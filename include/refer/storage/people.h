@@ -42,7 +42,6 @@ public:
     std::optional<StoredPerson> find_by_external_id(const std::string& external_id);
     // The id alone, from the unique index without reading the row: what bulk imports need.
     std::optional<long long> find_id_by_email(const std::string& email);
-    std::optional<long long> find_id_by_external_id(const std::string& external_id);
     std::optional<std::string> kind_of(long long id);
 
     long long insert(const Person& person);
@@ -62,7 +61,7 @@ private:
     EventLog& m_events;
     std::string m_scratch;
     std::string m_dates[3];
-    SQLite::Statement m_by_email, m_by_external_id, m_id_by_email, m_id_by_external_id, m_kind, m_insert, m_update, m_add_tag, m_remove_tag;
+    SQLite::Statement m_by_email, m_by_external_id, m_id_by_email, m_kind, m_insert, m_update, m_add_tag, m_remove_tag;
 };
 
 } // namespace refer
