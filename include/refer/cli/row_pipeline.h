@@ -73,35 +73,33 @@ private:
 
     void read()
     {
-        try {
-            CsvRecord record;
-            bool more = true;
-            while (more) {
-                Batch batch;
-                batch.items.reserve(k_batch_rows);
+        CsvRecord record;
+        bool more = true;
+        while (more) {
+            Batch batch;
+            batch.items.reserve(k_batch_rows);
+            std::exception_ptr error;
+            try {
                 while (batch.items.size() < k_batch_rows && (more = m_file.next(record))) {
                     if (is_blank_row(record)) continue;
                     Row row = m_parse(record);
                     batch.items.push_back(Item{std::move(record), std::move(row)});
                 }
-                if (m_file.size() > 0)
-                    batch.fraction_read = static_cast<double>(m_file.reader().bytes_read()) / static_cast<double>(m_file.size());
-                std::unique_lock lock(m_mutex);
-                m_changed.wait(lock, [this] { return m_ready.size() < k_batches_ahead || m_stop; });
-                if (m_stop) return;
-                m_ready.push_back(std::move(batch));
-                lock.unlock();
-                m_changed.notify_all();
+            } catch (...) {
+                error = std::current_exception(); // after the rows read before it
+                more = false;
             }
-        } catch (...) {
-            std::lock_guard lock(m_mutex);
-            m_error = std::current_exception();
+            if (m_file.size() > 0)
+                batch.fraction_read = static_cast<double>(m_file.reader().bytes_read()) / static_cast<double>(m_file.size());
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_ready.size() < k_batches_ahead || m_stop; });
+            if (m_stop) return;
+            m_ready.push_back(std::move(batch));
+            m_error = error;
+            m_done = !more;
+            lock.unlock();
+            m_changed.notify_all();
         }
-        {
-            std::lock_guard lock(m_mutex);
-            m_done = true;
-        }
-        m_changed.notify_all();
     }
 
     ImportFile& m_file;
