@@ -26,6 +26,24 @@ struct NumberedCsv {
     std::filesystem::path path;
 };
 
+// The file opened for import, its header read.
+struct OpenedCsv {
+    explicit OpenedCsv(const NumberedCsv& csv) : options(with_file(csv)), terminal(globals), file(options, terminal)
+    {
+        file.read_header();
+    }
+    static ImportOptions with_file(const NumberedCsv& csv)
+    {
+        ImportOptions o;
+        o.file = csv.path.string();
+        return o;
+    }
+    ImportOptions options;
+    GlobalOptions globals;
+    Terminal terminal;
+    ImportFile file;
+};
+
 int number(const CsvRecord& r) { return std::stoi(r.fields.at(0)); }
 
 } // namespace
@@ -33,12 +51,8 @@ int number(const CsvRecord& r) { return std::stoi(r.fields.at(0)); }
 TEST_CASE("rows come out of the reading thread in file order, blank rows skipped")
 {
     NumberedCsv csv(5000); // several batches
-    ImportOptions options;
-    options.file = csv.path.string();
-    GlobalOptions globals;
-    Terminal terminal(globals);
-    ImportFile file(options, terminal);
-    file.read_header();
+    OpenedCsv opened(csv);
+    ImportFile& file = opened.file;
     RowPipeline<int> rows(file, number);
     int expected = 0;
     while (auto* item = rows.next()) {
@@ -54,12 +68,8 @@ TEST_CASE("rows come out of the reading thread in file order, blank rows skipped
 TEST_CASE("what the reading thread throws reaches the caller, after the rows before it")
 {
     NumberedCsv csv(3000);
-    ImportOptions options;
-    options.file = csv.path.string();
-    GlobalOptions globals;
-    Terminal terminal(globals);
-    ImportFile file(options, terminal);
-    file.read_header();
+    OpenedCsv opened(csv);
+    ImportFile& file = opened.file;
     RowPipeline<int> rows(file, [](const CsvRecord& r) {
         int n = number(r);
         if (n == 2500) throw std::runtime_error("row 2500 is bad");
@@ -73,12 +83,8 @@ TEST_CASE("what the reading thread throws reaches the caller, after the rows bef
 TEST_CASE("a caller that stops early does not wait for the whole file")
 {
     NumberedCsv csv(20000);
-    ImportOptions options;
-    options.file = csv.path.string();
-    GlobalOptions globals;
-    Terminal terminal(globals);
-    ImportFile file(options, terminal);
-    file.read_header();
+    OpenedCsv opened(csv);
+    ImportFile& file = opened.file;
     {
         RowPipeline<int> rows(file, number);
         for (int i = 0; i < 10; ++i) REQUIRE(rows.next()->row == i);
