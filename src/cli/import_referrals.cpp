@@ -6,6 +6,7 @@
 #include "refer/cli/import_people.h"
 #include "refer/cli/row_pipeline.h"
 #include "refer/csvio/people_rows.h"
+#include "refer/csvio/row_cells.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
@@ -42,54 +43,6 @@ struct ReferralRow {
     std::vector<std::string> problems;
 };
 
-// The cells of one record, each problem naming the column as written.
-class Cells {
-public:
-    Cells(const CsvRecord& r, const std::vector<std::string>& header, const ColumnMap& columns,
-          const ValueFormat& format, std::vector<std::string>& problems)
-        : m_record(r), m_header(header), m_columns(columns), m_format(format), m_problems(problems)
-    {
-    }
-
-    std::optional<std::string> text(const std::string& field)
-    {
-        const auto* cols = m_columns.find(field);
-        if (!cols) return std::nullopt;
-        for (size_t c : *cols) {
-            std::string_view cell = trim_cell(m_record.fields[c]);
-            if (!cell.empty()) {
-                m_column = c;
-                return std::string(cell);
-            }
-        }
-        return std::nullopt;
-    }
-
-    void problem(std::string_view what, std::string_view value, std::string_view why = {})
-    {
-        std::string p = fmt::format("{} \"{}\" in column \"{}\"", what, value, m_header[m_column]);
-        if (!why.empty()) fmt::format_to(std::back_inserter(p), " ({})", why);
-        m_problems.push_back(std::move(p));
-    }
-
-    std::optional<Date> date(const std::string& field)
-    {
-        auto t = text(field);
-        if (!t) return std::nullopt;
-        auto d = read_date(*t, m_format);
-        if (!d) problem("invalid date", *t, date_hint(*t, m_format));
-        return d;
-    }
-
-private:
-    const CsvRecord& m_record;
-    const std::vector<std::string>& m_header;
-    const ColumnMap& m_columns;
-    const ValueFormat& m_format;
-    std::vector<std::string>& m_problems;
-    size_t m_column = 0;
-};
-
 std::string lowercase(std::string s)
 {
     for (char& c : s)
@@ -105,50 +58,44 @@ ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::st
         row.problems.push_back(shape);
         return row;
     }
-    Cells cells(record, header, columns, format, row.problems);
+    RowCells cells(record, header, columns, format, row.problems);
     Referral& r = row.referral;
-    if (auto by = cells.text("referrer_email")) {
+    size_t column = 0;
+    if (auto by = cells.text("referrer_email", &column)) {
         row.referrer = by->starts_with("ext:") ? *by : normalize_email(*by);
-        if (!by->starts_with("ext:") && !is_valid_email(row.referrer)) cells.problem("invalid email", *by);
+        if (!by->starts_with("ext:") && !is_valid_email(row.referrer)) cells.problem("invalid email", *by, column);
     } else {
         row.problems.push_back("no referrer (column referrer_email)");
     }
     if (auto on = cells.date("submitted_on")) r.submitted_on = r.status_on = *on;
     else if (!cells.text("submitted_on")) row.problems.push_back("no submission date (column submitted_on)");
     r.referee_name = cells.text("referee_name");
-    if (auto email = cells.text("referee_email")) {
+    if (auto email = cells.text("referee_email", &column)) {
         std::string e = first_email(*email);
         if (is_valid_email(e)) r.referee_email = e;
-        else cells.problem("invalid email", *email);
+        else cells.problem("invalid email", *email, column);
     }
     if (!r.referee_name && !cells.text("referee_email"))
         row.problems.push_back("no referee (columns referee_name, referee_email)");
     r.referee_company = cells.text("referee_company");
-    if (auto source = cells.text("source")) {
+    if (auto source = cells.text("source", &column)) {
         r.source = lowercase(*source);
         row.has_source = true;
-        if (!is_referral_source(r.source)) cells.problem("unknown source", *source, "client, partner, employee, advisor or other");
+        if (!is_referral_source(r.source)) cells.problem("unknown source", *source, column, "client, partner, employee, advisor or other");
     }
-    if (auto status = cells.text("status")) {
+    if (auto status = cells.text("status", &column)) {
         if (auto s = parse_status(lowercase(*status))) row.status = *s;
-        else cells.problem("unknown status", *status, "submitted, contacted, meeting, qualified, won or lost");
+        else cells.problem("unknown status", *status, column, "submitted, contacted, meeting, qualified, won or lost");
     }
     row.status_on = cells.date("status_on");
     for (Status s : k_stages) row.stage_on[static_cast<size_t>(s)] = cells.date(stage_column(s));
-    if (auto value = cells.text("deal_value")) {
-        MoneyParse m = parse_money(*value, format.decimal_mark);
-        if (!m.cents) {
-            if (m.error == "negative amount") cells.problem(m.error, *value);
-            else cells.problem("invalid amount", *value, m.error);
-        }
-        r.deal_value = m.cents;
-    }
+    r.deal_value = cells.money("deal_value");
     r.lost_reason = cells.text("lost_reason");
-    if (auto consent = cells.text("consent")) {
+    if (auto consent = cells.text("consent", &column)) {
         std::string c = lowercase(*consent);
         if (c == "true" || c == "yes" || c == "1") r.consent = true;
         else if (c == "false" || c == "no" || c == "0") r.consent = false;
-        else cells.problem("invalid consent", *consent, "true, false, yes, no, 1 or 0");
+        else cells.problem("invalid consent", *consent, column, "true, false, yes, no, 1 or 0");
     }
     r.note = cells.text("note");
     return row;
@@ -254,7 +201,7 @@ std::optional<std::string> referee_email_of(const CsvRecord& record, const std::
 {
     if (!record_shape_problem(record, header.size()).empty()) return std::nullopt;
     std::vector<std::string> ignored;
-    Cells cells(record, header, columns, format, ignored);
+    RowCells cells(record, header, columns, format, ignored);
     auto cell = cells.text("referee_email");
     if (!cell) return std::nullopt;
     std::string email = first_email(*cell);

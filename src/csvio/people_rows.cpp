@@ -1,5 +1,7 @@
 #include "refer/csvio/people_rows.h"
 
+#include "refer/csvio/row_cells.h"
+
 #include <algorithm>
 #include <iterator>
 #include <fmt/format.h>
@@ -35,78 +37,6 @@ std::string record_shape_problem(const CsvRecord& record, size_t header_size)
     return {};
 }
 
-namespace {
-
-// Reads the cells of one record with the problems it finds, naming the column as written.
-class RowReader {
-public:
-    RowReader(const CsvRecord& r, const std::vector<std::string>& header, const ColumnMap& columns,
-              const ValueFormat& format, std::vector<std::string>& problems)
-        : m_record(r), m_header(header), m_columns(columns), m_format(format), m_problems(problems)
-    {
-    }
-
-    // The first non-empty cell of the field's columns, trimmed.
-    std::optional<std::string> text(const std::string& field, size_t* column = nullptr) const
-    {
-        const auto* cols = m_columns.find(field);
-        if (!cols) return std::nullopt;
-        for (size_t c : *cols) {
-            if (c >= m_record.fields.size()) continue;
-            std::string_view cell = trim_cell(m_record.fields[c]);
-            if (!cell.empty()) {
-                if (column) *column = c;
-                return std::string(cell);
-            }
-        }
-        return std::nullopt;
-    }
-
-    void problem(std::string_view what, std::string_view value, size_t column, std::string_view why = {})
-    {
-        std::string p = fmt::format("{} \"{}\" in column \"{}\"", what, value, header_name(column));
-        if (!why.empty()) fmt::format_to(std::back_inserter(p), " ({})", why);
-        m_problems.push_back(std::move(p));
-    }
-
-    std::optional<Date> date(const std::string& field)
-    {
-        size_t column = 0;
-        auto t = text(field, &column);
-        if (!t) return std::nullopt;
-        auto d = read_date(*t, m_format);
-        if (!d) problem("invalid date", *t, column, date_hint(*t, m_format));
-        return d;
-    }
-
-    std::optional<Cents> money(const std::string& field)
-    {
-        size_t column = 0;
-        auto t = text(field, &column);
-        if (!t) return std::nullopt;
-        MoneyParse m = parse_money(*t, m_format.decimal_mark);
-        if (!m.cents) {
-            if (m.error == "negative amount") problem(m.error, *t, column);
-            else problem("invalid amount", *t, column, m.error);
-        }
-        return m.cents;
-    }
-
-    std::string header_name(size_t column) const
-    {
-        return column < m_header.size() ? m_header[column] : fmt::format("#{}", column + 1);
-    }
-
-private:
-    const CsvRecord& m_record;
-    const std::vector<std::string>& m_header;
-    const ColumnMap& m_columns;
-    const ValueFormat& m_format;
-    std::vector<std::string>& m_problems;
-};
-
-} // namespace
-
 PersonRow read_person_row(const CsvRecord& record, const std::vector<std::string>& header, const ColumnMap& columns,
                           const std::vector<PersonField>& mapped, const ValueFormat& format)
 {
@@ -116,7 +46,7 @@ PersonRow read_person_row(const CsvRecord& record, const std::vector<std::string
         row.problems.push_back(shape);
         return row;
     }
-    RowReader cells(record, header, columns, format, row.problems);
+    RowCells cells(record, header, columns, format, row.problems);
     Person& p = row.person;
     size_t column = 0;
     if (auto email = cells.text("email", &column)) {
