@@ -2,6 +2,7 @@
 
 #include "refer/error.h"
 #include "refer/storage/database.h"
+#include "refer/util/text.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -102,8 +103,7 @@ CLI::Validator money_validator()
 
 std::optional<Format> parse_format(std::string_view name)
 {
-    std::string lower;
-    for (char c : name) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    std::string lower = ascii_lower(name);
     if (lower == "table") return Format::table;
     if (lower == "csv") return Format::csv;
     if (lower == "json") return Format::json;

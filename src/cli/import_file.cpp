@@ -2,6 +2,7 @@
 
 #include "refer/error.h"
 #include "refer/render/listing.h"
+#include "refer/util/text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -35,8 +36,7 @@ void add_import_options(CLI::App& cmd, ImportOptions& o)
 
 static Encoding encoding_of(const std::string& name)
 {
-    std::string n = name;
-    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string n = ascii_lower(name);
     if (n == "cp1252" || n == "windows-1252") return Encoding::cp1252;
     if (n == "latin1" || n == "iso-8859-1") return Encoding::latin1;
     return Encoding::utf8;

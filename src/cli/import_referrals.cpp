@@ -12,6 +12,7 @@
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
 #include "refer/util/id_cache.h"
+#include "refer/util/text.h"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -43,13 +44,6 @@ struct ReferralRow {
     std::vector<std::string> problems;
 };
 
-std::string lowercase(std::string s)
-{
-    for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
-
 ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::string>& header,
                               const ColumnMap& columns, const ValueFormat& format)
 {
@@ -79,12 +73,12 @@ ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::st
         row.problems.push_back("no referee (columns referee_name, referee_email)");
     r.referee_company = cells.text("referee_company");
     if (auto source = cells.text("source", &column)) {
-        r.source = lowercase(*source);
+        r.source = ascii_lower(*source);
         row.has_source = true;
         if (!is_referral_source(r.source)) cells.problem("unknown source", *source, column, "client, partner, employee, advisor or other");
     }
     if (auto status = cells.text("status", &column)) {
-        if (auto s = parse_status(lowercase(*status))) row.status = *s;
+        if (auto s = parse_status(ascii_lower(*status))) row.status = *s;
         else cells.problem("unknown status", *status, column, "submitted, contacted, meeting, qualified, won or lost");
     }
     row.status_on = cells.date("status_on");
@@ -92,7 +86,7 @@ ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::st
     r.deal_value = cells.money("deal_value");
     r.lost_reason = cells.text("lost_reason");
     if (auto consent = cells.text("consent", &column)) {
-        std::string c = lowercase(*consent);
+        std::string c = ascii_lower(*consent);
         if (c == "true" || c == "yes" || c == "1") r.consent = true;
         else if (c == "false" || c == "no" || c == "0") r.consent = false;
         else cells.problem("invalid consent", *consent, column, "true, false, yes, no, 1 or 0");

@@ -5,6 +5,7 @@
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
+#include "refer/util/text.h"
 
 #include <fmt/format.h>
 #include <memory>
@@ -42,7 +43,7 @@ void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& select
         ->type_name("STATUS")
         ->transform(CLI::Validator(
             [](std::string& text) -> std::string { // Won and WON read as won
-                for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                text = ascii_lower(text);
                 return parse_status(text) ? std::string() : fmt::format("unknown status \"{}\"", text);
             },
             ""));

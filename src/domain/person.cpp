@@ -1,4 +1,5 @@
 #include "refer/domain/person.h"
+#include "refer/util/text.h"
 
 #include <algorithm>
 
@@ -11,13 +12,6 @@ static std::string_view trim(std::string_view s)
     return s;
 }
 
-static std::string ascii_lower(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 std::string person_handle(const Person& person)
 {

@@ -1,4 +1,5 @@
 #include "refer/domain/referral.h"
+#include "refer/util/text.h"
 
 #include <algorithm>
 #include <array>
@@ -124,10 +125,7 @@ static std::string lower_trimmed(std::string_view text)
     auto space = [](unsigned char c) { return std::isspace(c) != 0; };
     while (!text.empty() && space(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
     while (!text.empty() && space(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    return ascii_lower(text);
 }
 
 std::string email_domain(std::string_view email)

@@ -1,0 +1,11 @@
+#pragma once
+// Plain text helpers that know nothing of the product.
+#include <string>
+#include <string_view>
+
+namespace refer {
+
+// A-Z to a-z, every other byte as it is (SQLite's NOCASE folds the same letters).
+std::string ascii_lower(std::string_view text);
+
+} // namespace refer
