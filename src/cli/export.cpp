@@ -53,12 +53,14 @@ static Listing referrals_csv_listing(const std::vector<StoredReferral>& referral
                "lost_reason", "consent", "note"},
               {}};
     l.rows.reserve(referrals.size());
-    for (const auto& [id, r, referrer_email, referrer] : referrals)
-        l.rows.push_back({referrer, text_cell(r.referee_name), text_cell(r.referee_email), text_cell(r.referee_company),
+    for (const StoredReferral& s : referrals) {
+        const Referral& r = s.referral;
+        l.rows.push_back({s.referrer, text_cell(r.referee_name), text_cell(r.referee_email), text_cell(r.referee_company),
                           r.source, r.submitted_on, std::string(to_string(r.status)), date_cell(r.contacted_on),
                           date_cell(r.meeting_on), date_cell(r.qualified_on), date_cell(r.won_on),
                           date_cell(r.lost_on), money_cell(r.deal_value), text_cell(r.lost_reason), r.consent,
                           text_cell(r.note)});
+    }
     return l;
 }
 

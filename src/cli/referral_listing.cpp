@@ -15,7 +15,7 @@ Listing referral_listing(const std::vector<StoredReferral>& referrals, bool for_
     Listing l;
     if (for_people) {
         l.columns = {"id", "referrer", "referee", "company", "status", "status_on", "deal_value"};
-        for (const auto& [id, r, referrer_email, referrer] : referrals)
+        for ([[maybe_unused]] const auto& [id, r, referrer_email, referrer, referrer_kind] : referrals)
             l.rows.push_back({std::int64_t{id}, referrer, referee_cell(r), text_cell(r.referee_company),
                               std::string(to_string(r.status)), r.status_on, money_cell(r.deal_value)});
         return l;
@@ -23,7 +23,7 @@ Listing referral_listing(const std::vector<StoredReferral>& referrals, bool for_
     l.columns = {"id", "referrer_email", "referee_name", "referee_email", "referee_company", "source", "status",
                  "submitted_on", "contacted_on", "meeting_on", "qualified_on", "won_on", "lost_on", "lost_reason",
                  "deal_value", "consent", "note"};
-    for (const auto& [id, r, referrer_email, referrer] : referrals)
+    for ([[maybe_unused]] const auto& [id, r, referrer_email, referrer, referrer_kind] : referrals)
         l.rows.push_back({std::int64_t{id}, text_cell(referrer_email), text_cell(r.referee_name),
                           text_cell(r.referee_email), text_cell(r.referee_company), r.source,
                           std::string(to_string(r.status)), r.submitted_on, date_cell(r.contacted_on),

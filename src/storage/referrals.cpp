@@ -13,7 +13,7 @@ namespace refer {
 static constexpr const char* k_referral_select =
     "SELECT r.id, r.referrer_id, r.referee_name, r.referee_email, r.referee_company, r.source, r.submitted_on, "
     "r.status, r.status_on, r.contacted_on, r.meeting_on, r.qualified_on, r.won_on, r.lost_on, r.lost_reason, "
-    "r.deal_value, r.consent, r.note, c.email, c.external_id "
+    "r.deal_value, r.consent, r.note, c.email, c.external_id, c.kind "
     "FROM referrals r JOIN clients c ON c.id = r.referrer_id ";
 
 static Date date_of(const SQLite::Column& c) { return opt_date(c).value_or(Date{}); }
@@ -42,6 +42,7 @@ static StoredReferral referral_from_row(SQLite::Statement& q)
     r.note = opt_text(q.getColumn(17));
     s.referrer_email = opt_text(q.getColumn(18));
     s.referrer = s.referrer_email ? *s.referrer_email : "ext:" + q.getColumn(19).getString();
+    s.referrer_kind = q.getColumn(20).getString();
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include "refer/domain/date.h"
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,14 @@ inline constexpr std::string_view k_segment_tags[] = {"promoter", "passive", "de
 struct NpsRules {
     int promoter_min_score = 9; // >= promoter; 7 .. min-1 passive; <= 6 detractor
     int window_days = 365;      // a response counts while 0 <= today - responded_on < window_days
+};
+
+// One survey answer of one person; unique per (person, responded_on).
+struct NpsResponse {
+    long long person_id = 0;
+    int score = 0;
+    Date responded_on;
+    std::optional<std::string> comment;
 };
 
 struct Score {

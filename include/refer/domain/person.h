@@ -29,6 +29,26 @@ struct Person {
     std::vector<std::string> tags;
 };
 
+// A person in the ledger, with the id that referrals, NPS responses and payouts name.
+struct StoredPerson {
+    long long id = 0;
+    Person person; // tags filled only where a query says so
+};
+
+// A success a person had (go-live, renewal, award): the moment to ask for a referral.
+struct Milestone {
+    long long person_id = 0;
+    Date on;
+    std::string description;
+};
+
+// A referral request made to a person (SPEC 9).
+struct Ask {
+    long long person_id = 0;
+    Date asked_on;
+    std::optional<std::string> reason;
+};
+
 // The fields of Person an import may set, in schema order.
 enum class PersonField {
     email, name, company, industry, kind, annual_value, started_on, ended_on, source,

@@ -42,6 +42,15 @@ struct Referral {
     bool operator==(const Referral&) const = default;
 };
 
+// A referral in the ledger: its id, and its referrer as the rules and listings need them.
+struct StoredReferral {
+    long long id = 0;
+    Referral referral;
+    std::optional<std::string> referrer_email;
+    std::string referrer;              // how the referrer is named: email, else ext:ID
+    std::string referrer_kind = "client"; // the referrer's current kind (reward filters)
+};
+
 // A fresh referral: submitted on `on`, status date the same.
 Referral new_referral(long long referrer_id, Date on);
 

@@ -1,6 +1,7 @@
 #pragma once
 // NPS responses: one per (person, responded_on).
 #include "refer/domain/date.h"
+#include "refer/domain/nps.h"
 #include "refer/storage/events.h"
 
 #include <SQLiteCpp/Database.h>
@@ -10,13 +11,6 @@
 #include <vector>
 
 namespace refer {
-
-struct NpsResponse {
-    long long person_id = 0;
-    int score = 0;
-    Date responded_on;
-    std::optional<std::string> comment;
-};
 
 class NpsWriter {
 public:

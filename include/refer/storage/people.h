@@ -11,11 +11,6 @@
 
 namespace refer {
 
-struct StoredPerson {
-    long long id = 0;
-    Person person; // tags filled only where a query says so
-};
-
 // Read-only queries.
 std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view handle); // email or ext:ID
 std::vector<std::string> tags_of(SQLite::Database& db, long long person_id);

@@ -12,13 +12,6 @@
 
 namespace refer {
 
-struct StoredReferral {
-    long long id = 0;
-    Referral referral;
-    std::optional<std::string> referrer_email;
-    std::string referrer; // how the referrer is named: email, else ext:ID
-};
-
 std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id);
 // 0 when there are none.
 std::uint64_t highest_referral_id(SQLite::Database& db);
