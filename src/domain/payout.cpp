@@ -88,7 +88,9 @@ std::optional<Amount> reward_amount(const Reward& reward, const StoredReferral& 
     if (reward.at_count && n != *reward.at_count) return std::nullopt;
     std::string at_count_text =
         reward.at_count ? " (" + ordinal(n) + " won referral" + window_text(reward, *r.won_on) + ")" : "";
-    if (reward.amount) return Amount{*reward.amount, format_money(*reward.amount, symbol) + at_count_text};
+    if (reward.amount)
+        return Amount{*reward.amount, format_money(*reward.amount, symbol) + " for reaching " +
+                                          std::string(to_string(reward.on)) + at_count_text};
     if (reward.percent) {
         if (!r.deal_value) return std::nullopt;
         Cents raw = apply_percent(*r.deal_value, *reward.percent);

@@ -329,3 +329,47 @@ void SuspectReferees::record(const std::string& email, long long id)
 }
 
 } // namespace refer
+
+namespace refer {
+
+std::vector<StoredReferral> referrals_in_range(SQLite::Database& db, long long first, long long last)
+{
+    SQLite::Statement q(db, std::string(k_referral_select) + "WHERE r.id BETWEEN :first AND :last ORDER BY r.id");
+    q.bind(":first", static_cast<int64_t>(first));
+    q.bind(":last", static_cast<int64_t>(last));
+    std::vector<StoredReferral> out;
+    while (q.executeStep()) out.push_back(referral_from_row(q));
+    return out;
+}
+
+std::vector<StoredReferral> referrals_of_referrers(SQLite::Database& db, std::span<const long long> referrer_ids)
+{
+    SQLite::Statement q(db, std::string(k_referral_select) +
+                                "WHERE r.referrer_id IN (SELECT value FROM json_each(:ids)) ORDER BY r.id");
+    q.bind(":ids", nlohmann::json(referrer_ids).dump());
+    std::vector<StoredReferral> out;
+    while (q.executeStep()) out.push_back(referral_from_row(q));
+    return out;
+}
+
+std::vector<long long> referrers_of_referees(SQLite::Database& db, std::span<const std::string> emails)
+{
+    SQLite::Statement q(db, "SELECT DISTINCT referrer_id FROM referrals "
+                            "WHERE referee_email IN (SELECT value FROM json_each(:emails)) "
+                            "UNION SELECT id FROM clients WHERE email IN (SELECT value FROM json_each(:emails)) "
+                            "ORDER BY 1");
+    q.bind(":emails", nlohmann::json(emails).dump());
+    std::vector<long long> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    return ids;
+}
+
+std::vector<long long> referrer_ids(SQLite::Database& db)
+{
+    SQLite::Statement q(db, "SELECT DISTINCT referrer_id FROM referrals ORDER BY referrer_id");
+    std::vector<long long> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    return ids;
+}
+
+} // namespace refer

@@ -128,6 +128,19 @@ R"sql(
 CREATE INDEX clients_by_company ON clients(company COLLATE NOCASE);
 CREATE INDEX clients_by_domain ON clients(substr(email, instr(email, '@') + 1));
 )sql",
+// 2: programs keep a hash of their text; payouts are found by person and by due date; a
+// compute remembers what it judged, so that the next one judges only what changed since.
+R"sql(
+ALTER TABLE programs ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+CREATE INDEX payouts_by_client ON payouts(client_id) WHERE client_id IS NOT NULL;
+CREATE INDEX payouts_by_email ON payouts(email) WHERE email IS NOT NULL;
+CREATE INDEX payouts_pending_by_due ON payouts(due_on) WHERE status = 'pending';
+CREATE TABLE payout_compute (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    event_id   INTEGER NOT NULL,
+    program_id INTEGER NOT NULL
+);
+)sql",
 };
 
 } // namespace refer::schema

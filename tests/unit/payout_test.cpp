@@ -171,7 +171,7 @@ TEST_CASE("a tier below the first `from` earns nothing; at_count only the k-th")
     CHECK(awards[0].payout.amount == 300'00);
     CHECK(awards[1].payout.reward == "VIP status");
     CHECK(awards[1].payout.amount == 0);
-    CHECK(awards[1].payout.explanation == "VIP status: $0.00 (2nd won referral in 2026); program v1 \"built-in default\"");
+    CHECK(awards[1].payout.explanation == "VIP status: $0.00 for reaching won (2nd won referral in 2026); program v1 \"built-in default\"");
     CHECK(awards[2].payout.referral_id == 3);
 }
 
@@ -252,7 +252,7 @@ TEST_CASE("the yearly cap cuts the award that crosses it and zeroes later ones, 
     CHECK(bonus_of(4).amount == 400'00);
     CHECK(bonus_of(1).amount == 200'00);
     CHECK(bonus_of(1).explanation ==
-          "bonus: $400.00; capped to $200.00 by the $1,000.00 yearly cap for 2026; program v1 \"built-in default\"");
+          "bonus: $400.00 for reaching won; capped to $200.00 by the $1,000.00 yearly cap for 2026; program v1 \"built-in default\"");
     CHECK(bonus_of(3).amount == 400'00); // 2027 starts again
     for (const Award& a : awards)
         if (a.payout.reward == "thanks") CHECK(a.payout.amount == 999'00);

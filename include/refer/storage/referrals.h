@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,14 @@ struct ReferralFilter {
 };
 // Ordered by id.
 std::vector<StoredReferral> list_referrals(SQLite::Database& db, const ReferralFilter& filter);
+
+// For payouts compute: referrals with ids in [first, last]; every referral of these people;
+// the people who referred these emails or have them (whose referrals may pay them); every
+// referrer, ascending. All ordered by id.
+std::vector<StoredReferral> referrals_in_range(SQLite::Database& db, long long first, long long last);
+std::vector<StoredReferral> referrals_of_referrers(SQLite::Database& db, std::span<const long long> referrer_ids);
+std::vector<long long> referrers_of_referees(SQLite::Database& db, std::span<const std::string> emails);
+std::vector<long long> referrer_ids(SQLite::Database& db);
 
 struct Colleague {
     StoredPerson person;

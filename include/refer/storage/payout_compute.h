@@ -1,0 +1,27 @@
+#pragma once
+// `refer payouts compute`: loads what can have changed since the last compute, asks the
+// payout rules what to do (domain/payout.h) and writes it.
+#include "refer/domain/payout.h"
+#include "refer/storage/events.h"
+
+#include <SQLiteCpp/Database.h>
+#include <vector>
+
+namespace refer {
+
+struct ComputeResult {
+    size_t created = 0, updated = 0, voided = 0;
+    size_t unchanged = 0;        // live (pending or paid) payouts this compute did not write
+    bool full = false;           // everything was judged (first compute, or a program was loaded)
+    std::vector<Payout> changed; // created, updated and voided, as they are now (when asked for)
+};
+
+enum class KeepChanged { no, yes };
+
+// Brings every payout in line with the rules, in the caller's transaction. After the first
+// compute only the referrers (and, for the yearly cap, beneficiaries) touched by events since
+// the last compute are judged again; a program load makes the next compute judge everything.
+ComputeResult compute_payouts(SQLite::Database& db, EventLog& events, const ProgramBook& book, Date today,
+                              KeepChanged keep);
+
+} // namespace refer

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# refer payouts compute under the built-in default: create, idempotent, update, void, incremental = full.
+. "$(dirname "$0")/lib.sh"
+
+payouts() { sql "select id, referral_id, reward, amount, earned_on, due_on, status from payouts order by id" | tr '|\n' '  '; }
+
+run add ann@acme.com --name 'Ann Acme' --company Acme
+run submit --by ann@acme.com --name 'Sam Lee' --email sam@globex.com --on 2026-09-01
+run submit --by ann@acme.com --name 'Bo Park' --email bo@initech.com --on 2026-09-02
+run advance 1 won --on 2026-10-05 --value 15,000
+run advance 2 meeting --on 2026-10-01
+
+run payouts compute --json
+expect_rc 0
+expect_eq "$(echo "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["created"], d["updated"], d["voided"], d["unchanged"], [p["amount_cents"] for p in d["payouts"]])')" \
+  "3 0 0 0 [10000, 150000, 10000]" "first compute"
+expect_eq "$(echo "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["payouts"][1]["explanation"])')" \
+  "signing bonus: 10% of \$15,000.00 = \$1,500.00 (cap \$2,000.00); built-in default program"
+expect_eq "$(payouts)" "1 1 discovery call thanks 10000 2026-10-05 2026-11-04 pending 2 1 signing bonus 150000 2026-10-05 2026-11-04 pending 3 2 discovery call thanks 10000 2026-10-01 2026-10-31 pending "
+
+run payouts compute
+expect_err "payouts: 0 created, 0 updated, 0 voided, 3 unchanged" "second compute changes nothing"
+
+# A dry run writes nothing.
+run edit 1 --value 30,000
+before=$(db_sum)
+run payouts compute --dry-run
+expect_err "payouts: 0 created, 1 updated, 0 voided, 2 unchanged (dry run: nothing written)"
+expect_eq "$(db_sum)" "$before" "dry run"
+
+# A pending payout follows its basis, with an event.
+run payouts compute
+expect_err "payouts: 0 created, 1 updated, 0 voided, 2 unchanged"
+expect_eq "$(sql "select amount from payouts where id = 2")" "200000" "capped at 2,000"
+expect_eq "$(sql "select what, old, new from events where entity = 'payout' and entity_id = 2 and what = 'amount'")" "amount|1500.00|2000.00"
+
+# Lost: the won reward is void, the meeting reward stays earned.
+run advance 1 lost --force --on 2026-11-01
+run payouts compute
+expect_err "payouts: 0 created, 0 updated, 1 voided, 2 unchanged"
+expect_eq "$(sql "select status from payouts where id = 2")" "void"
+
+# The incremental compute left what a full judgement leaves.
+cp refer.db full.db
+sqlite3 full.db "delete from payout_compute"
+REFER_DB=$TMP/full.db run payouts compute
+expect_err "payouts: 0 created, 0 updated, 0 voided, 2 unchanged" "full = incremental"
+
+run payouts list --status pending --format csv
+expect_out "id,referral,beneficiary,email,reward,kind,amount,earned_on,due_on,status,paid_on,reference,explanation
+1,1,referrer,ann@acme.com,discovery call thanks,cash,100.00,2026-10-05,2026-11-04,pending,,,discovery call thanks: \$100.00 for reaching meeting; built-in default program
+3,2,referrer,ann@acme.com,discovery call thanks,cash,100.00,2026-10-01,2026-10-31,pending,,,discovery call thanks: \$100.00 for reaching meeting; built-in default program"
+run payouts list --status void
+expect_out_has "signing bonus"
+run payouts list --status bogus
+expect_rc 2 "unknown status"
+finish
