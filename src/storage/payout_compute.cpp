@@ -159,13 +159,13 @@ void judge_everything(SQLite::Database& db, Computation& c)
 } // namespace
 
 ComputeResult compute_payouts(SQLite::Database& db, EventLog& events, const ProgramBook& book, Date today,
-                              KeepChanged keep)
+                              KeepChanged keep, Judge judge)
 {
     Computation c(db, events, book, today, keep);
     std::optional<ComputeMark> last = last_compute(db);
     ComputeMark now = current_mark(db);
     std::vector<long long> changed;
-    bool full = !last || last->program_id != now.program_id;
+    bool full = judge == Judge::everything || !last || last->program_id != now.program_id;
     if (!full) {
         changed = referrers_changed_since(db, last->event_id);
         full = changed.size() > k_incremental_limit;

@@ -17,11 +17,14 @@ struct ComputeResult {
 };
 
 enum class KeepChanged { no, yes };
+// `everything` ignores what the last compute judged (`refer check` proves the incremental
+// computes right with it).
+enum class Judge { changed, everything };
 
 // Brings every payout in line with the rules, in the caller's transaction. After the first
 // compute only the referrers (and, for the yearly cap, beneficiaries) touched by events since
 // the last compute are judged again; a program load makes the next compute judge everything.
 ComputeResult compute_payouts(SQLite::Database& db, EventLog& events, const ProgramBook& book, Date today,
-                              KeepChanged keep);
+                              KeepChanged keep, Judge judge = Judge::changed);
 
 } // namespace refer
