@@ -138,8 +138,12 @@ struct Judged {
 void apply_yearly_cap(std::vector<Judged>& judged)
 {
     std::vector<Judged*> capped;
-    for (Judged& j : judged)
+    bool any_cap = false;
+    for (Judged& j : judged) {
         if (is_capped_kind(j.award.payout.kind)) capped.push_back(&j);
+        any_cap = any_cap || j.version->program.referrer_cap_per_year;
+    }
+    if (!any_cap) return; // no version caps anything: nothing to add up
     auto order = [](const Judged* j) {
         const Payout& p = j->award.payout;
         return std::tuple(beneficiary_key(p), p.earned_on.year(), p.earned_on, p.referral_id, j->award.reward_order);

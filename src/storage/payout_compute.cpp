@@ -161,6 +161,9 @@ void judge_everything(SQLite::Database& db, Computation& c)
 ComputeResult compute_payouts(SQLite::Database& db, EventLog& events, const ProgramBook& book, Date today,
                               KeepChanged keep, Judge judge)
 {
+    // A full compute reads every referral and its referrer: a bigger page cache than the
+    // default 2 MiB saves rereading the clients' pages from the OS for every chunk.
+    db.exec("PRAGMA cache_size = -65536");
     Computation c(db, events, book, today, keep);
     std::optional<ComputeMark> last = last_compute(db);
     ComputeMark now = current_mark(db);
