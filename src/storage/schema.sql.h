@@ -128,6 +128,11 @@ R"sql(
 CREATE INDEX clients_by_company ON clients(company COLLATE NOCASE);
 CREATE INDEX clients_by_domain ON clients(substr(email, instr(email, '@') + 1));
 )sql",
+// 2: a program version's fingerprint, so that `program list` can tell identical files apart
+// and `program load` can see that a file changes nothing.
+R"sql(
+ALTER TABLE programs ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 } // namespace refer::schema
