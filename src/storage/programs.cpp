@@ -31,6 +31,14 @@ long long store_program(SQLite::Database& db, EventLog& events, const Program& p
     return id;
 }
 
+std::string program_source(SQLite::Database& db, long long version)
+{
+    SQLite::Statement q(db, "SELECT source FROM programs WHERE id = :id");
+    q.bind(":id", static_cast<int64_t>(version));
+    if (!q.executeStep()) throw failure(fmt::format("no program version {}", version));
+    return q.getColumn("source").getString();
+}
+
 ProgramBook program_book(SQLite::Database& db)
 {
     SQLite::Statement q(db, "SELECT id, effective_on, loaded_at, source, sha256 FROM programs ORDER BY id");

@@ -66,7 +66,8 @@ TEST_CASE("versions are stored with their text and read back in load order")
     CHECK(second.program.rewards.at(0).amount == 10);
     CHECK(book.in_force(d("2026-06-30")).id == 1);
     CHECK(book.in_force(d("2026-07-01")).id == 2);
-    CHECK(t.db->execAndGet("SELECT source FROM programs WHERE id = 2").getString() == k_second);
+    CHECK(program_source(*t.db, 2) == k_second);
+    CHECK_THROWS_AS(program_source(*t.db, 3), Error);
     CHECK(t.db->execAndGet("SELECT name FROM programs WHERE id = 2").getString() == "second");
 }
 

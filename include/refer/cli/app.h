@@ -61,6 +61,7 @@ void setup_edit(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_tag(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_milestone(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_program(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 
 // Validators shared by commands.
 CLI::Validator date_validator();      // YYYY-MM-DD

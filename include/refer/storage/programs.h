@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace refer {
@@ -15,6 +16,9 @@ namespace refer {
 // effective date or today); returns the version number.
 long long store_program(SQLite::Database& db, EventLog& events, const Program& program, std::string_view source,
                         std::optional<Date> effective_on);
+
+// The text of a stored version, exactly as it was loaded.
+std::string program_source(SQLite::Database& db, long long version);
 
 // Every version in load order. Throws failure naming a version whose stored text no longer
 // reads as a program.
