@@ -10,6 +10,7 @@
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
+#include "refer/storage/programs.h"
 #include "refer/storage/referrals.h"
 #include "refer/util/id_cache.h"
 #include "refer/util/text.h"
@@ -265,8 +266,9 @@ private:
 
 class ReferralImporter {
 public:
-    ReferralImporter(PeopleWriter& people, ReferralWriter& referrals, RefereeHistory& history, const ColumnMap& columns)
-        : m_columns(columns), m_people(people), m_referrals(referrals), m_history(history)
+    ReferralImporter(PeopleWriter& people, ReferralWriter& referrals, RefereeHistory& history, const ColumnMap& columns,
+                     const ProgramBook& programs)
+        : m_columns(columns), m_people(people), m_referrals(referrals), m_history(history), m_programs(programs)
     {
     }
 
@@ -297,8 +299,9 @@ public:
                 others.push_back({p.id, p.referrer, p.referral.submitted_on});
         }
         if (!same) {
-            if (auto first = attribution_conflict(others, wanted.submitted_on, k_default_attribution_days)) {
-                row.problems.push_back(attribution_refusal(*wanted.referee_email, *first, k_default_attribution_days));
+            int attribution_days = m_programs.in_force(wanted.submitted_on).program.attribution_days;
+            if (auto first = attribution_conflict(others, wanted.submitted_on, attribution_days)) {
+                row.problems.push_back(attribution_refusal(*wanted.referee_email, *first, attribution_days));
                 return Outcome::rejected;
             }
             long long id = m_referrals.insert(wanted);
@@ -368,6 +371,7 @@ private:
     PeopleWriter& m_people;
     ReferralWriter& m_referrals;
     RefereeHistory& m_history;
+    const ProgramBook& m_programs;
     IdCache m_referrers;
 };
 
@@ -416,7 +420,8 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     } else {
         history.emplace(referrals);
     }
-    ReferralImporter importer(people, referrals, *history, columns);
+    ProgramBook programs = program_book(*db);
+    ReferralImporter importer(people, referrals, *history, columns, programs);
     ImportCounts counts;
     { // the reading thread ends with this block
         RowPipeline<ReferralRow> rows_read(file, [&](const CsvRecord& record) {

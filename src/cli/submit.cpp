@@ -3,6 +3,7 @@
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
+#include "refer/storage/programs.h"
 #include "refer/storage/referrals.h"
 
 #include <fmt/format.h>
@@ -38,7 +39,7 @@ static Referral referral_from(const SubmitOptions& o, const StoredPerson& referr
 
 // The refusals of SPEC 4, in the order a user would fix them.
 static void check_submission(SQLite::Database& db, const SubmitOptions& o, const Referral& r,
-                             const StoredPerson& referrer)
+                             const StoredPerson& referrer, const Program& program)
 {
     const std::string& email = *r.referee_email;
     if (referrer.person.email && *referrer.person.email == email)
@@ -48,8 +49,8 @@ static void check_submission(SQLite::Database& db, const SubmitOptions& o, const
             throw failure(fmt::format("{} is already in the ledger as a {} (--allow-existing records the referral anyway)",
                                       email, existing->person.kind.value_or("client")));
     auto prior = referrals_of_referee(db, email);
-    if (auto first = attribution_conflict(prior, r.submitted_on, k_default_attribution_days))
-        throw failure(attribution_refusal(email, *first, k_default_attribution_days));
+    if (auto first = attribution_conflict(prior, r.submitted_on, program.attribution_days))
+        throw failure(attribution_refusal(email, *first, program.attribution_days));
 }
 
 static void run_submit(const SubmitOptions& o, const GlobalOptions& g)
@@ -62,7 +63,7 @@ static void run_submit(const SubmitOptions& o, const GlobalOptions& g)
     auto referrer = find_person(*db, o.by);
     if (!referrer) throw failure(fmt::format("unknown referrer \"{}\" (import or refer add them first)", o.by));
     Referral referral = referral_from(o, *referrer, today);
-    check_submission(*db, o, referral, *referrer);
+    check_submission(*db, o, referral, *referrer, program_book(*db).in_force(referral.submitted_on).program);
     auto colleague = find_colleague(*db, referral.referee_email, referral.referee_company);
     EventLog events(*db, current_actor(today));
     long long id = ReferralWriter(*db, events).insert(referral);

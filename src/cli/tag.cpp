@@ -5,6 +5,7 @@
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
+#include "refer/storage/programs.h"
 #include "refer/storage/tags.h"
 
 #include <algorithm>
@@ -26,7 +27,6 @@ struct TagListOptions {
 
 struct PromotersOptions {
     ImportOptions nps; // nps.file empty: no import
-    NpsRules rules;    // defaults until programs can be loaded
 };
 
 // The tags as given (lowercased, `a,b` split); usage error when one is not a tag, failure
@@ -129,7 +129,8 @@ static void run_promoters(const PromotersOptions& o, const GlobalOptions& g)
     ImportCounts imported;
     if (file) imported = import_nps_rows(*file, *layout, *db, events);
     SegmentCounts counts;
-    if (!file || !file->failed()) counts = update_segments(*db, events, today, o.rules);
+    NpsRules rules = nps_rules(program_book(*db).in_force(today).program);
+    if (!file || !file->failed()) counts = update_segments(*db, events, today, rules);
     if (file) {
         GlobalOptions summary_only = g; // the import summary goes to stderr: stdout holds the segments
         summary_only.json = false;

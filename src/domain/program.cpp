@@ -65,6 +65,8 @@ std::string to_string(Percent percent)
     return (percent.units < 0 ? "-" : "") + digits;
 }
 
+NpsRules nps_rules(const Program& program) { return NpsRules{program.promoter_min_score, program.nps_window_days}; }
+
 Program program_defaults()
 {
     Program p;

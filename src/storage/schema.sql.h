@@ -128,7 +128,8 @@ R"sql(
 CREATE INDEX clients_by_company ON clients(company COLLATE NOCASE);
 CREATE INDEX clients_by_domain ON clients(substr(email, instr(email, '@') + 1));
 )sql",
-// 2: programs keep a hash of their text; payouts are found by person and by due date; a
+// 2: programs keep a hash of their text (`program list` tells identical files apart,
+// `program load` sees that a file changes nothing); payouts are found by person and by due date; a
 // compute remembers what it judged, so that the next one judges only what changed since.
 R"sql(
 ALTER TABLE programs ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';

@@ -62,6 +62,7 @@ void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& select
 void setup_tag(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_milestone(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_program(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 
 // Validators shared by commands.
 CLI::Validator date_validator();      // YYYY-MM-DD

@@ -4,6 +4,7 @@
 // versions are never edited. Pure: no I/O.
 #include "refer/domain/date.h"
 #include "refer/domain/money.h"
+#include "refer/domain/nps.h"
 #include "refer/domain/referral.h"
 
 #include <cstdint>
@@ -100,6 +101,9 @@ struct Program {
 
     bool operator==(const Program&) const = default;
 };
+
+// The NPS segment rules of `tag promoters` (SPEC 6) under this program.
+NpsRules nps_rules(const Program& program);
 
 // The settings above with no rewards and the report's default targets: what a program
 // file starts from before its own keys.

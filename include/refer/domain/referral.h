@@ -17,7 +17,6 @@ enum class Status { submitted, contacted, meeting, qualified, won, lost };
 inline constexpr Status k_statuses[] = {Status::submitted, Status::contacted, Status::meeting,
                                         Status::qualified, Status::won, Status::lost};
 inline constexpr std::string_view k_referral_sources[] = {"client", "partner", "employee", "advisor", "other"};
-inline constexpr int k_default_attribution_days = 365;
 
 std::string_view to_string(Status status);
 std::optional<Status> parse_status(std::string_view text); // exact lowercase name
@@ -83,14 +82,14 @@ struct PriorReferral {
     Date submitted_on;
 };
 
-// First referral wins: the earliest prior referral less than `attribution_days` away from
-// `submitted_on` (either side: a backdated submission does not steal attribution).
+// First referral wins: the earliest prior referral less than `attribution_days` (the
+// program's, in force on `submitted_on`) away from `submitted_on` (either side: a
+// backdated submission does not steal attribution).
 std::optional<PriorReferral> attribution_conflict(std::span<const PriorReferral> prior, Date submitted_on,
-                                                  int attribution_days = k_default_attribution_days);
+                                                  int attribution_days);
 // Why a submission loses to `first` (from attribution_conflict): names the earlier referral,
 // its referrer and date. `submit` and `import referrals` refuse with it.
-std::string attribution_refusal(std::string_view referee_email, const PriorReferral& first,
-                                int attribution_days = k_default_attribution_days);
+std::string attribution_refusal(std::string_view referee_email, const PriorReferral& first, int attribution_days);
 
 // The part after `@`, lowercased; empty when there is none.
 std::string email_domain(std::string_view email);
