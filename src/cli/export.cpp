@@ -1,9 +1,11 @@
 // refer export clients|referrals|nps|events: the ledger as CSV or JSON, in a stable order (by id).
 #include "refer/cli/app.h"
+#include "refer/cli/payout_listing.h"
 #include "refer/cli/people_listing.h"
 #include "refer/cli/referral_listing.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
+#include "refer/storage/payouts.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <cerrno>
@@ -76,7 +78,7 @@ static void run_export(const ExportOptions& o, const GlobalOptions& g)
     else if (o.what == "referrals")
         listing = format == Format::json ? referral_listing(list_referrals(*db, {}), false)
                                          : referrals_csv_listing(list_referrals(*db, {}));
-    else throw failure(fmt::format("export {}: not available yet", o.what));
+    else listing = payout_listing(list_payouts(*db, {}), false);
     std::string text = render(listing, format, terminal.table_style(), o.raw);
     if (o.output.empty()) {
         terminal.data(text);

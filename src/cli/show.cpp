@@ -1,10 +1,12 @@
 // refer show PERSON|REF: everything the ledger knows about one person or one referral.
 #include "refer/cli/app.h"
+#include "refer/cli/payout_listing.h"
 #include "refer/cli/people_listing.h"
 #include "refer/cli/referral_listing.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/nps.h"
+#include "refer/storage/payouts.h"
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
 
@@ -43,7 +45,9 @@ static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPers
     ReferralFilter sent;
     sent.referrer_id = s.id;
     doc["referrals"] = to_json(referral_listing(list_referrals(db, sent), false));
-    doc["payouts"] = nlohmann::ordered_json::array();
+    PayoutFilter paid_to;
+    paid_to.person_id = s.id;
+    doc["payouts"] = to_json(payout_listing(list_payouts(db, paid_to), false));
     return doc;
 }
 
@@ -60,7 +64,9 @@ static nlohmann::ordered_json show_referral_json(SQLite::Database& db, const Sto
         events.push_back({{"at", e.at}, {"on", e.on}, {"what", e.what}, {"old", optional_json(e.old_value)},
                           {"new", optional_json(e.new_value)}, {"user", optional_json(e.user)}});
     doc["events"] = events;
-    doc["payouts"] = nlohmann::ordered_json::array();
+    PayoutFilter of_referral;
+    of_referral.referral_id = r.id;
+    doc["payouts"] = to_json(payout_listing(list_payouts(db, of_referral), false));
     return doc;
 }
 
@@ -68,6 +74,19 @@ static std::string scalar_text(const std::string& key, const nlohmann::ordered_j
 {
     if (key.ends_with("_cents")) return format_money(value.get<Cents>(), style.currency_symbol);
     return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// Each payout with its amount, status and explanation.
+static std::string payouts_text(const nlohmann::ordered_json& payouts, const TableStyle& style)
+{
+    if (payouts.empty()) return "";
+    std::string out = "\nPayouts\n";
+    for (const auto& p : payouts)
+        out += fmt::format("  #{:<5} {:>12}  {:<8} {}  due {}  {}\n", p["id"].get<std::int64_t>(),
+                           format_money(p["amount_cents"].get<Cents>(), style.currency_symbol),
+                           p["status"].get<std::string>(), p["earned_on"].get<std::string>(),
+                           p["due_on"].get<std::string>(), p["explanation"].get<std::string>());
+    return out;
 }
 
 // `key: value` lines for the referral, then its history.
@@ -86,7 +105,7 @@ static std::string referral_text(const nlohmann::ordered_json& doc, const TableS
         std::string change = what == "created" ? "" : fmt::format(": {} -> {}", text(e["old"]), text(e["new"]));
         out += fmt::format("  {}  {}  {}{}\n", e["at"].get<std::string>(), text(e["user"]), what, change);
     }
-    return out;
+    return out + payouts_text(doc["payouts"], style);
 }
 
 // `key: value` lines for people, then the lists.
@@ -126,7 +145,7 @@ static std::string person_text(const nlohmann::ordered_json& doc, const TableSty
         for (const auto& a : doc["asks"])
             out += fmt::format("  {}  {}\n", a["asked_on"].get<std::string>(), a["reason"].is_null() ? "" : a["reason"].get<std::string>());
     }
-    return out;
+    return out + payouts_text(doc["payouts"], style);
 }
 
 static void run_show(const ShowOptions& o, const GlobalOptions& g)

@@ -52,6 +52,19 @@ expect_out "id,referral,beneficiary,email,reward,kind,amount,earned_on,due_on,st
 3,2,referrer,ann@acme.com,discovery call thanks,cash,100.00,2026-10-01,2026-10-31,pending,,,discovery call thanks: \$100.00 for reaching meeting; built-in default program"
 run payouts list --status void
 expect_out_has "signing bonus"
+# show and export carry the payouts.
+run show 1 --json
+expect_eq "$(echo "$OUT" | python3 -c 'import json,sys; print([(p["id"], p["status"]) for p in json.load(sys.stdin)["payouts"]])')" \
+  "[(1, 'pending'), (2, 'void')]" "show REF"
+run show ann@acme.com --json
+expect_eq "$(echo "$OUT" | python3 -c 'import json,sys; print([p["id"] for p in json.load(sys.stdin)["payouts"]])')" "[1, 2, 3]" "show PERSON"
+run show 1
+expect_out_has "  #2        \$2,000.00  void     2026-10-05  due 2026-11-04  signing bonus: 10% of \$30,000.00"
+run export payouts
+expect_eq "$(echo "$OUT" | cut -d, -f1,5,7,10)" "id,reward,amount,status
+1,discovery call thanks,100.00,pending
+2,signing bonus,2000.00,void
+3,discovery call thanks,100.00,pending" "export payouts"
 run payouts list --status bogus
 expect_rc 2 "unknown status"
 finish
