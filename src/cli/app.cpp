@@ -19,6 +19,19 @@ std::filesystem::path GlobalOptions::db_path() const
     return db.empty() ? default_database_path() : std::filesystem::path(db);
 }
 
+// By its real path too when --db is a symlink: SQLite keeps the -wal file beside the real one.
+std::vector<ProtectedFile> ledger_files(const std::filesystem::path& db)
+{
+    std::vector<std::filesystem::path> paths = database_files(db);
+    std::error_code ec;
+    std::filesystem::path real = std::filesystem::canonical(db, ec);
+    if (!ec && real != db)
+        for (std::filesystem::path& p : database_files(real)) paths.push_back(std::move(p));
+    std::vector<ProtectedFile> files;
+    for (std::filesystem::path& p : paths) files.push_back({std::move(p), "the ledger"});
+    return files;
+}
+
 Date GlobalOptions::today_date() const
 {
     if (!today.empty()) return parse_date_option(today);

@@ -8,10 +8,7 @@
 #include "refer/storage/payouts.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <cerrno>
-#include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 #include <memory>
 
 namespace refer {
@@ -70,6 +67,7 @@ static void run_export(const ExportOptions& o, const GlobalOptions& g)
 {
     Terminal terminal(g);
     Format format = g.output_format() == Format::json ? Format::json : Format::csv;
+    if (!o.output.empty()) check_output_target(o.output, ledger_files(g.db_path())); // before the database is opened
     auto db = open_database(g.db_path(), Access::read);
     Listing listing;
     if (o.what == "clients") listing = people_listing(list_people(*db, {}), false);
@@ -84,10 +82,9 @@ static void run_export(const ExportOptions& o, const GlobalOptions& g)
         terminal.data(text);
         return;
     }
-    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) throw failure(fmt::format("{}: cannot write: {}", o.output, std::strerror(errno)));
+    OutputFile out(o.output, ledger_files(g.db_path()));
+    out.write(text);
+    out.commit();
     terminal.summary(fmt::format("{}: {} {}", o.output, listing.rows.size(), o.what));
 }
 

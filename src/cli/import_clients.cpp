@@ -99,7 +99,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     auto started = std::chrono::steady_clock::now();
     Terminal terminal(globals);
     Date today = globals.today_date();
-    ImportFile file(options, terminal);
+    ImportFile file(options, terminal, globals.db_path());
     auto header_rows = file.read_header();
     const std::vector<std::string>& header = header_rows.front();
     std::optional<Preset> preset;
@@ -160,6 +160,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
         terminal.warning(fmt::format("{}: lead sources recorded as \"other\": {}", file.name(), fmt::join(unknown_sources, ", ")));
     if (!file.failed() && !options.dry_run) {
         if (bulk) bulk->restore();
+        file.complete_rejects();
         tx.commit();
         cleanup.keep();
     }

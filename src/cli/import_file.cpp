@@ -2,9 +2,12 @@
 
 #include "refer/error.h"
 #include "refer/render/listing.h"
+#include "refer/storage/database.h"
 #include "refer/util/text.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -42,8 +45,8 @@ static Encoding encoding_of(const std::string& name)
     return Encoding::utf8;
 }
 
-ImportFile::ImportFile(const ImportOptions& options, const Terminal& terminal)
-    : m_options(options), m_terminal(terminal)
+ImportFile::ImportFile(const ImportOptions& options, const Terminal& terminal, const std::filesystem::path& ledger)
+    : m_options(options), m_terminal(terminal), m_protected(ledger_files(ledger))
 {
     std::istream* in = &std::cin;
     if (options.file == "-") {
@@ -60,6 +63,8 @@ ImportFile::ImportFile(const ImportOptions& options, const Terminal& terminal)
     if (options.delimiter == "tab" || options.delimiter == "\t") delimiter = '\t';
     else if (!options.delimiter.empty()) delimiter = options.delimiter[0];
     m_reader = std::make_unique<CsvReader>(*in, CsvOptions{delimiter, encoding_of(options.encoding)});
+    if (options.file != "-") m_protected.push_back({options.file, "the input file"});
+    if (options.skip_invalid && !options.dry_run) check_output_target(rejects_path(), m_protected);
 }
 
 std::vector<ColumnOverride> ImportFile::overrides() const
@@ -123,17 +128,20 @@ void ImportFile::warn_ignored_columns(const std::vector<std::string>& ignored) c
         m_terminal.warning(fmt::format("{}: ignoring columns: {}", m_name, fmt::join(ignored, ", ")));
 }
 
+std::filesystem::path ImportFile::rejects_path() const
+{
+    if (!m_options.rejects.empty()) return m_options.rejects;
+    return (m_options.file == "-" ? "stdin" : m_options.file) + ".rejects.csv";
+}
+
 void ImportFile::open_rejects()
 {
-    std::string path = m_options.rejects.empty() ? (m_options.file == "-" ? "stdin" : m_options.file) + ".rejects.csv"
-                                                 : m_options.rejects;
-    m_rejects.open(path, std::ios::binary | std::ios::trunc);
-    if (!m_rejects) throw failure(fmt::format("{}: cannot write the rejects file: {}", path, std::strerror(errno)));
+    m_rejects.emplace(rejects_path(), m_protected);
     char delimiter = m_reader->delimiter();
     for (size_t i = 0; i < m_header_raw.size(); ++i) {
         std::string line = m_header_raw[i];
         while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-        m_rejects << line << delimiter << (i == 0 ? "error" : "") << '\n';
+        m_rejects->write(fmt::format("{}{}{}\n", line, delimiter, i == 0 ? "error" : ""));
     }
 }
 
@@ -145,11 +153,16 @@ void ImportFile::reject(const CsvRecord& record, const std::vector<std::string>&
             m_terminal.error_line(fmt::format("{}:{}: {}", m_name, record.line, p));
     }
     if (!m_options.skip_invalid || m_options.dry_run) return;
-    if (!m_rejects.is_open()) open_rejects();
+    if (!m_rejects) open_rejects();
     std::string line = is_valid_utf8(record.raw) ? record.raw : valid_utf8(record.raw);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    m_rejects << line << m_reader->delimiter()
-              << csv_field(fmt::format("{}", fmt::join(problems, "; ")), false, m_reader->delimiter()) << '\n';
+    m_rejects->write(fmt::format("{}{}{}\n", line, m_reader->delimiter(),
+                                 csv_field(fmt::format("{}", fmt::join(problems, "; ")), false, m_reader->delimiter())));
+}
+
+void ImportFile::complete_rejects()
+{
+    if (m_rejects) m_rejects->close();
 }
 
 void ImportFile::progress()
@@ -173,8 +186,7 @@ NewDatabaseCleanup::~NewDatabaseCleanup()
 {
     if (m_existed || m_keep) return;
     std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        std::filesystem::remove(m_path.string() + suffix, ec);
+    for (const std::filesystem::path& file : database_files(m_path)) std::filesystem::remove(file, ec);
 }
 
 bool is_blank_row(const CsvRecord& record)
@@ -201,10 +213,7 @@ void ImportFile::finish(const ImportCounts& c, const GlobalOptions& globals, dou
     if (failed())
         throw failure(fmt::format("{}: {} invalid {}; nothing imported (--skip-invalid imports the valid rows)", m_name,
                                   with_thousands(m_problem_rows), m_problem_rows == 1 ? "row" : "rows"));
-    if (m_rejects.is_open()) {
-        m_rejects.flush();
-        if (!m_rejects) throw failure(fmt::format("{}: cannot write the rejects file", m_name));
-    }
+    if (m_rejects) m_rejects->commit();
     if (globals.output_format() == Format::json) {
         nlohmann::ordered_json doc{{"file", m_name}, {"rows", c.rows}, {"new", c.created}, {"updated", c.updated},
                                    {"unchanged", c.unchanged}, {"rejected", c.rejected}};

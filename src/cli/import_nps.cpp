@@ -122,7 +122,7 @@ void import_nps(const ImportOptions& options, const GlobalOptions& globals)
     auto started = std::chrono::steady_clock::now();
     Terminal terminal(globals);
     Date today = globals.today_date();
-    ImportFile file(options, terminal);
+    ImportFile file(options, terminal, globals.db_path());
     NpsLayout layout = read_nps_header(file, options);
 
     NewDatabaseCleanup cleanup(globals.db_path());
@@ -131,6 +131,7 @@ void import_nps(const ImportOptions& options, const GlobalOptions& globals)
     EventLog events(*db, current_actor(today));
     ImportCounts counts = import_nps_rows(file, layout, *db, events);
     if (!file.failed() && !options.dry_run) {
+        file.complete_rejects();
         tx.commit();
         cleanup.keep();
     }

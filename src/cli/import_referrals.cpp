@@ -208,12 +208,12 @@ std::optional<std::string> referee_email_of(const CsvRecord& record, const std::
 // finds the referee emails that need their earlier referrals looked up: those in the ledger and
 // those the file names more than once (and the few a Bloom filter cannot tell apart).
 // Leaves `filter` holding the suspects.
-void find_suspects(const ImportOptions& options, const Terminal& terminal, const ColumnMap& columns,
-                   SQLite::Database& db, SuspectReferees& suspects, EmailFilter& filter)
+void find_suspects(const ImportOptions& options, const Terminal& terminal, const std::filesystem::path& ledger,
+                   const ColumnMap& columns, SQLite::Database& db, SuspectReferees& suspects, EmailFilter& filter)
 {
     SQLite::Statement q(db, "SELECT referee_email FROM referrals WHERE referee_email IS NOT NULL");
     while (q.executeStep()) filter.add(normalize_email(q.getColumn(0).getString()));
-    ImportFile file(options, terminal);
+    ImportFile file(options, terminal, ledger);
     auto header = file.read_header().front();
     ValueFormat format = file.value_format("");
     CsvRecord record;
@@ -382,7 +382,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     auto started = std::chrono::steady_clock::now();
     Terminal terminal(globals);
     Date today = globals.today_date();
-    ImportFile file(options, terminal);
+    ImportFile file(options, terminal, globals.db_path());
     auto header_rows = file.read_header();
     const std::vector<std::string>& header = header_rows.front();
     ColumnMap columns = map_referral_columns(header, file.overrides());
@@ -411,7 +411,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     if (bulk_load) {
         suspects.emplace(*db);
         filter.emplace();
-        find_suspects(options, terminal, columns, *db, *suspects, *filter);
+        find_suspects(options, terminal, globals.db_path(), columns, *db, *suspects, *filter);
         std::vector<std::string_view> indexes(std::begin(k_referral_indexes), std::end(k_referral_indexes));
         if (rows / 5 > highest_person_id(*db) / 8)
             indexes.insert(indexes.end(), std::begin(k_colleague_indexes), std::end(k_colleague_indexes));
@@ -448,6 +448,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     }
     if (!file.failed() && !options.dry_run) {
         if (bulk) bulk->restore();
+        file.complete_rejects();
         tx.commit();
         cleanup.keep();
     }

@@ -120,7 +120,7 @@ static void run_promoters(const PromotersOptions& o, const GlobalOptions& g)
     std::optional<ImportFile> file;
     std::optional<NpsLayout> layout;
     if (!o.nps.file.empty()) {
-        file.emplace(o.nps, terminal);
+        file.emplace(o.nps, terminal, g.db_path());
         layout = read_nps_header(*file, o.nps);
     }
     auto db = open_existing(g);
@@ -131,14 +131,15 @@ static void run_promoters(const PromotersOptions& o, const GlobalOptions& g)
     SegmentCounts counts;
     NpsRules rules = nps_rules(program_book(*db).in_force(today).program);
     if (!file || !file->failed()) counts = update_segments(*db, events, today, rules);
+    if (file) file->complete_rejects();
+    if (!o.nps.dry_run && !(file && file->failed())) tx.commit();
     if (file) {
         GlobalOptions summary_only = g; // the import summary goes to stderr: stdout holds the segments
         summary_only.json = false;
         summary_only.format = Format::table;
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        file->finish(imported, summary_only, seconds); // throws (rolling back) when rows were invalid
+        file->finish(imported, summary_only, seconds); // throws (nothing committed) when rows were invalid
     }
-    if (!o.nps.dry_run) tx.commit();
     terminal.summary(fmt::format("segments: {} {} added, {} removed{}", counts.added, counts.added == 1 ? "tag" : "tags",
                                  counts.removed, o.nps.dry_run ? " (dry run: nothing written)" : ""));
     terminal.data(segment_output(counts, g.output_format(), terminal.table_style()));

@@ -92,6 +92,13 @@ static void check_identity(SQLite::Database& db, const fs::path& path, Access ac
     if (access == Access::read) throw failure(fmt::format("{}: the database is empty; import or add people first", path.string()));
 }
 
+std::vector<fs::path> database_files(const fs::path& path)
+{
+    std::vector<fs::path> files;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) files.push_back(path.string() + suffix);
+    return files;
+}
+
 std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access access)
 {
     bool exists = fs::exists(path);

@@ -28,7 +28,7 @@ struct NumberedCsv {
 
 // The file opened for import, its header read.
 struct OpenedCsv {
-    explicit OpenedCsv(const NumberedCsv& csv) : options(with_file(csv)), terminal(globals), file(options, terminal)
+    explicit OpenedCsv(const NumberedCsv& csv) : options(with_file(csv)), terminal(globals), file(options, terminal, "ledger.db")
     {
         file.read_header();
     }

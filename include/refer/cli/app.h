@@ -2,12 +2,14 @@
 // Wiring of the command line: global options, the terminal, and one setup function per command.
 #include "refer/domain/date.h"
 #include "refer/render/listing.h"
+#include "refer/util/output_file.h"
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace refer {
 
@@ -67,6 +69,9 @@ void setup_program(CLI::App& app, const GlobalOptions& globals, Runner& selected
 // Validators shared by commands.
 CLI::Validator date_validator();      // YYYY-MM-DD
 CLI::Validator money_validator();     // 1500, 1,500.00
+
+// The files of the ledger at `db`, which no output file (--output, --rejects) may replace.
+std::vector<ProtectedFile> ledger_files(const std::filesystem::path& db);
 
 Date parse_date_option(const std::string& text); // usage error when malformed
 std::optional<Format> parse_format(std::string_view name); // table, csv, json, md (any case)

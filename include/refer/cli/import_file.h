@@ -5,12 +5,14 @@
 #include "refer/csvio/columns.h"
 #include "refer/csvio/csv_reader.h"
 #include "refer/csvio/values.h"
+#include "refer/util/output_file.h"
 
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -41,7 +43,9 @@ struct ImportCounts {
 // One input file being imported: reader, errors and rejects.
 class ImportFile {
 public:
-    ImportFile(const ImportOptions& options, const Terminal& terminal);
+    // Throws failure, before the ledger at `ledger` is touched, when the rejects file would
+    // replace the ledger or the input.
+    ImportFile(const ImportOptions& options, const Terminal& terminal, const std::filesystem::path& ledger);
 
     CsvReader& reader() { return *m_reader; }
     const std::string& name() const { return m_name; }
@@ -61,6 +65,9 @@ public:
 
     // A row failed: reported (first 50) and, with --skip-invalid, written to the rejects file.
     void reject(const CsvRecord& record, const std::vector<std::string>& problems);
+    // Every rejected row on disk, or failure: call it before the commit, so that no row ends
+    // up in neither the ledger nor the rejects file. finish() then puts the file in place.
+    void complete_rejects();
     bool failed() const { return m_problem_rows > 0 && !m_options.skip_invalid; }
     void note_unknown_column(const std::string& header) { m_ignored.push_back(header); }
     void warn_ignored_columns(const std::vector<std::string>& ignored) const;
@@ -69,10 +76,12 @@ public:
     void progress(std::uint64_t rows, double fraction) const;
 
     // Prints the summary (stderr, or the JSON document on stdout with --json) and throws
-    // failure when rows were invalid without --skip-invalid.
+    // failure when rows were invalid without --skip-invalid. Call it after the commit: it
+    // puts the rejects file in place (a failed import leaves an earlier one as it was).
     void finish(const ImportCounts& counts, const GlobalOptions& globals, double seconds);
 
 private:
+    std::filesystem::path rejects_path() const;
     void open_rejects();
 
     const ImportOptions& m_options;
@@ -85,7 +94,8 @@ private:
     std::vector<std::string> m_header_raw;
     std::vector<CsvRecord> m_replay;
     std::vector<std::string> m_ignored;
-    std::ofstream m_rejects;
+    std::vector<ProtectedFile> m_protected; // what the rejects file must not replace
+    std::optional<OutputFile> m_rejects;
     std::uint64_t m_problem_rows = 0, m_problems = 0, m_records_seen = 0;
 };
 

@@ -13,7 +13,8 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
 
 // The NPS import in steps, for a command that imports inside its own transaction
 // (`refer tag promoters --nps`): read the header before opening the database, then the
-// rows; the caller commits unless file.failed() or a dry run, then calls file.finish().
+// rows; unless file.failed() or a dry run the caller calls file.complete_rejects() and
+// commits, then calls file.finish().
 struct NpsLayout {
     ColumnMap columns;
     ValueFormat format;

@@ -16,6 +16,9 @@ enum class Access { read, write };
 // --db, else $REFER_DB, else $XDG_DATA_HOME/refer/refer.db, else ~/.local/share/refer/refer.db.
 std::filesystem::path default_database_path();
 
+// The database file and those SQLite keeps beside it: -wal, -shm and -journal.
+std::vector<std::filesystem::path> database_files(const std::filesystem::path& path);
+
 // Opens (and for Access::write creates, mode 0600, and migrates) a refer database.
 // Throws Error: exit 1 when a read finds no database, exit 4 when the file is not ours.
 std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, Access access);
