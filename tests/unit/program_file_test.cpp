@@ -361,6 +361,13 @@ TEST_CASE("places are counted in characters, as toml++ counts them")
     CHECK(p.rewards[0].tiers[0].amount == 7'25);
     CHECK(read("\xEF\xBB\xBFname = \"bom\"\nmin_payout = 12.34\n").min_payout == 12'34);
     CHECK(read("name = \"tab\"\n\tmin_payout =\t12.34 # comment\n").min_payout == 12'34);
+    // Windows line ends, and a list spread over lines.
+    Program crlf = read("name = \"crlf\"\r\nmin_payout = 12.5\r\n[[rewards]]\r\nname = \"t\"\r\non = \"won\"\r\n"
+                        "tiers = [\r\n  { from = 1, amount = 500 },\r\n  { from = 3, amount = 1_000.01 },\r\n]\r\n");
+    CHECK(crlf.min_payout == 12'50);
+    CHECK(crlf.rewards[0].tiers == std::vector<Tier>{{1, 500'00}, {3, 1'000'01}});
+    CHECK(error_of("name = \"crlf\"\r\n[[rewards]]\r\nname = \"t\"\r\non = \"won\"\r\ntiers = [\r\n  { from = 1, amount = 5.001 },\r\n]\r\n") ==
+          "program.toml:6:24: amount = 5.001: money has at most 2 decimals");
     CHECK(error_of("name = \"é\"\nmin_payout = 1.234\n") == "program.toml:2:14: min_payout = 1.234: money has at most 2 decimals");
     CHECK(error_of(reward_file("on = \"won\"\ntiers = [ { from = 1, amount = 1 }, { from = 1, amount = 2 } ] # ü\n")) ==
           "program.toml:6:37: tiers go up: from = 1 follows from = 1");
