@@ -8,6 +8,7 @@
 #include "refer/storage/people.h"
 #include "refer/storage/programs.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
@@ -28,6 +29,7 @@ static void run_compute(const ComputeOptions& o, const GlobalOptions& g)
     ComputeResult r = compute_payouts(*db, events, program_book(*db), today, json ? KeepChanged::yes : KeepChanged::no);
     if (!o.dry_run) tx.commit();
     if (json) {
+        std::ranges::sort(r.changed, {}, &Payout::id);
         nlohmann::ordered_json doc{{"created", r.created}, {"updated", r.updated}, {"voided", r.voided},
                                    {"unchanged", r.unchanged}, {"payouts", to_json(payout_listing(r.changed, false))}};
         if (o.dry_run) doc["dry_run"] = true;
