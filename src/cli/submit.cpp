@@ -4,6 +4,7 @@
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
+#include "refer/util/text.h"
 
 #include <fmt/format.h>
 #include <memory>
@@ -19,9 +20,9 @@ struct SubmitOptions {
 // Trimmed; blank is absent.
 static std::optional<std::string> given(std::string_view s)
 {
-    size_t first = s.find_first_not_of(" \t\r\n"), last = s.find_last_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return std::nullopt;
-    return std::string(s.substr(first, last - first + 1));
+    std::string_view text = trim(s);
+    if (text.empty()) return std::nullopt;
+    return std::string(text);
 }
 
 static Referral referral_from(const SubmitOptions& o, const StoredPerson& referrer, Date today)
