@@ -75,11 +75,11 @@ ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::st
     if (auto source = cells.text("source", &column)) {
         r.source = ascii_lower(*source);
         row.has_source = true;
-        if (!is_referral_source(r.source)) cells.problem("unknown source", *source, column, "client, partner, employee, advisor or other");
+        if (!is_referral_source(r.source)) cells.problem("unknown source", *source, column, spoken_list(k_referral_sources));
     }
     if (auto status = cells.text("status", &column)) {
         if (auto s = parse_status(ascii_lower(*status))) row.status = *s;
-        else cells.problem("unknown status", *status, column, "submitted, contacted, meeting, qualified, won or lost");
+        else cells.problem("unknown status", *status, column, spoken_list(k_status_names));
     }
     row.status_on = cells.date("status_on");
     for (Status s : k_stages) row.stage_on[static_cast<size_t>(s)] = cells.date(stage_column(s));
@@ -182,11 +182,10 @@ struct Referrer {
 };
 
 // A person's kind as a tag of the referrer cache; 0: not read yet.
-constexpr std::string_view k_kinds[] = {"client", "partner", "employee", "advisor"};
 std::uint8_t kind_tag(std::string_view kind)
 {
-    auto at = std::find(std::begin(k_kinds), std::end(k_kinds), kind);
-    return at == std::end(k_kinds) ? 1 : static_cast<std::uint8_t>(at - std::begin(k_kinds) + 1);
+    auto at = std::ranges::find(k_person_kinds, kind);
+    return at == std::end(k_person_kinds) ? 1 : static_cast<std::uint8_t>(at - std::begin(k_person_kinds) + 1);
 }
 
 // The referee email of a record as the import stores it, when the record has a valid one.
@@ -352,7 +351,7 @@ private:
     std::string referrer_kind(const std::string& handle, long long id)
     {
         auto hit = handle.starts_with("ext:") ? std::nullopt : m_referrers.find(handle);
-        if (hit && hit->tag != 0) return std::string(k_kinds[hit->tag - 1]);
+        if (hit && hit->tag != 0) return std::string(k_person_kinds[hit->tag - 1]);
         std::string kind = m_people.kind_of(id).value_or("client");
         if (hit) m_referrers.retag(handle, kind_tag(kind));
         return kind;

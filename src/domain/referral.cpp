@@ -7,9 +7,6 @@
 
 namespace refer {
 
-static constexpr std::array<std::string_view, 6> k_status_names = {"submitted", "contacted", "meeting",
-                                                                   "qualified", "won", "lost"};
-
 std::string_view to_string(Status status) { return k_status_names[static_cast<size_t>(status)]; }
 
 std::optional<Status> parse_status(std::string_view text)

@@ -19,4 +19,20 @@ std::string_view trim(std::string_view text)
     return text;
 }
 
+std::string spoken_list(std::span<const std::string_view> words, std::string_view last)
+{
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i + 1 == words.size() && i > 0) out.append(" ").append(last).append(" ");
+        else if (i > 0) out += ", ";
+        out += words[i];
+    }
+    return out;
+}
+
+std::vector<std::string> to_strings(std::span<const std::string_view> words)
+{
+    return std::vector<std::string>(words.begin(), words.end());
+}
+
 } // namespace refer

@@ -34,3 +34,18 @@ TEST_CASE("trim returns a view into its argument")
     CHECK(trimmed.data() == text.data() + 2);
     CHECK(trimmed.size() == 5);
 }
+
+TEST_CASE("spoken_list lists words as a message does")
+{
+    constexpr std::string_view kinds[] = {"client", "partner", "employee", "advisor"};
+    CHECK(spoken_list(kinds) == "client, partner, employee or advisor");
+    CHECK(spoken_list(std::span(kinds).first(2), "and") == "client and partner");
+    CHECK(spoken_list(std::span(kinds).first(1)) == "client");
+    CHECK(spoken_list({}) == "");
+}
+
+TEST_CASE("to_strings copies the words")
+{
+    constexpr std::string_view words[] = {"a", "bc"};
+    CHECK(to_strings(words) == std::vector<std::string>{"a", "bc"});
+}
