@@ -120,6 +120,14 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
     return db;
 }
 
+std::unique_ptr<SQLite::Database> open_memory_database()
+{
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db->exec("PRAGMA foreign_keys = ON");
+    migrate(*db, ":memory:");
+    return db;
+}
+
 BulkConnection::BulkConnection(SQLite::Database& db) : m_db(db)
 {
     m_db.exec("PRAGMA foreign_keys = OFF");

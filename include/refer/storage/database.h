@@ -20,6 +20,10 @@ std::filesystem::path default_database_path();
 // Throws Error: exit 1 when a read finds no database, exit 4 when the file is not ours.
 std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, Access access);
 
+// A private in-memory database at the current schema with foreign keys on: what storage
+// tests run against. Gone when closed.
+std::unique_ptr<SQLite::Database> open_memory_database();
+
 // The schema version this build writes.
 int schema_version();
 
