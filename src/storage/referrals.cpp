@@ -16,8 +16,6 @@ static constexpr const char* k_referral_select =
     "r.deal_value, r.consent, r.note, c.email, c.external_id, c.kind "
     "FROM referrals r JOIN clients c ON c.id = r.referrer_id ";
 
-static Date date_of(const SQLite::Column& c) { return opt_date(c).value_or(Date{}); }
-
 static StoredReferral referral_from_row(SQLite::Statement& q)
 {
     StoredReferral s;
