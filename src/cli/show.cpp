@@ -54,7 +54,7 @@ static nlohmann::ordered_json show_referral_json(SQLite::Database& db, const Sto
     nlohmann::ordered_json doc = referral_json(r);
     auto events = nlohmann::ordered_json::array();
     for (const StoredEvent& e : referral_events(db, r.id))
-        events.push_back({{"at", e.at}, {"on", e.on}, {"what", e.what}, {"old", optional_json(e.old_value)},
+        events.push_back({{"at", e.at}, {"on", to_string(e.on)}, {"what", e.what}, {"old", optional_json(e.old_value)},
                           {"new", optional_json(e.new_value)}, {"user", optional_json(e.user)}});
     doc["events"] = events;
     doc["payouts"] = nlohmann::ordered_json::array();

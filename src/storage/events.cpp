@@ -1,8 +1,56 @@
 #include "refer/storage/events.h"
 
+#include "refer/storage/columns.h"
+
 #include <cstdlib>
 
 namespace refer {
+
+static constexpr const char* k_event_select = "SELECT id, at, on_date, entity, entity_id, what, old, new, user FROM events ";
+
+// Where each field of an event sits in a statement of k_event_select, resolved once by name.
+struct EventColumns {
+    explicit EventColumns(const SQLite::Statement& q)
+        : id(q.getColumnIndex("id")), at(q.getColumnIndex("at")), on(q.getColumnIndex("on_date")),
+          entity(q.getColumnIndex("entity")), entity_id(q.getColumnIndex("entity_id")), what(q.getColumnIndex("what")),
+          old_value(q.getColumnIndex("old")), new_value(q.getColumnIndex("new")), user(q.getColumnIndex("user"))
+    {
+    }
+    int id, at, on, entity, entity_id, what, old_value, new_value, user;
+};
+
+static StoredEvent event_from_row(const SQLite::Statement& q, const EventColumns& c)
+{
+    StoredEvent e;
+    e.id = q.getColumn(c.id).getInt64();
+    e.at = q.getColumn(c.at).getString();
+    e.on = date_of(q.getColumn(c.on));
+    e.entity = q.getColumn(c.entity).getString();
+    if (!q.getColumn(c.entity_id).isNull()) e.entity_id = q.getColumn(c.entity_id).getInt64();
+    e.what = q.getColumn(c.what).getString();
+    e.old_value = opt_text(q.getColumn(c.old_value));
+    e.new_value = opt_text(q.getColumn(c.new_value));
+    e.user = opt_text(q.getColumn(c.user));
+    return e;
+}
+
+void for_each_event(SQLite::Database& db, const std::function<void(StoredEvent)>& visit)
+{
+    SQLite::Statement q(db, std::string(k_event_select) + "ORDER BY id");
+    EventColumns columns(q);
+    while (q.executeStep()) visit(event_from_row(q, columns));
+}
+
+std::vector<StoredEvent> events_of(SQLite::Database& db, std::string_view entity, long long entity_id)
+{
+    SQLite::Statement q(db, std::string(k_event_select) + "WHERE entity = :entity AND entity_id = :id ORDER BY id");
+    q.bind(":entity", std::string(entity));
+    q.bind(":id", static_cast<int64_t>(entity_id));
+    EventColumns columns(q);
+    std::vector<StoredEvent> events;
+    while (q.executeStep()) events.push_back(event_from_row(q, columns));
+    return events;
+}
 
 Actor current_actor(Date today)
 {

@@ -1,5 +1,7 @@
 #include "refer/storage/nps.h"
 
+#include "refer/storage/columns.h"
+
 #include <fmt/format.h>
 
 namespace refer {
@@ -62,6 +64,21 @@ std::vector<NpsResponse> nps_of(SQLite::Database& db, long long person_id)
         out.push_back(std::move(r));
     }
     return out;
+}
+
+void for_each_nps_response(SQLite::Database& db, const std::function<void(StoredNpsResponse)>& visit)
+{
+    SQLite::Statement q(db, "SELECT n.id AS id, n.client_id AS person_id, n.score AS score, "
+                            "n.responded_on AS responded_on, n.comment AS comment, c.email AS email "
+                            "FROM nps_responses n JOIN clients c ON c.id = n.client_id ORDER BY n.id");
+    const int id = q.getColumnIndex("id"), person_id = q.getColumnIndex("person_id"), score = q.getColumnIndex("score"),
+              responded_on = q.getColumnIndex("responded_on"), comment = q.getColumnIndex("comment"),
+              email = q.getColumnIndex("email");
+    while (q.executeStep())
+        visit({q.getColumn(id).getInt64(),
+               {q.getColumn(person_id).getInt64(), q.getColumn(score).getInt(), date_of(q.getColumn(responded_on)),
+                opt_text(q.getColumn(comment))},
+               opt_text(q.getColumn(email))});
 }
 
 } // namespace refer

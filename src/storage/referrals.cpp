@@ -132,17 +132,7 @@ std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optiona
     return std::nullopt;
 }
 
-std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id)
-{
-    SQLite::Statement q(db, "SELECT at, on_date, what, old, new, user FROM events "
-                            "WHERE entity = 'referral' AND entity_id = ? ORDER BY id");
-    q.bind(1, static_cast<int64_t>(id));
-    std::vector<StoredEvent> events;
-    while (q.executeStep())
-        events.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                          opt_text(q.getColumn(3)), opt_text(q.getColumn(4)), opt_text(q.getColumn(5))});
-    return events;
-}
+std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id) { return events_of(db, "referral", id); }
 
 std::vector<ReferralFieldText> referral_fields(const Referral& r)
 {

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,5 +27,14 @@ private:
 
 // A person's responses, newest first.
 std::vector<NpsResponse> nps_of(SQLite::Database& db, long long person_id);
+
+// A response in the ledger with its person's email, by which an export names them.
+struct StoredNpsResponse {
+    long long id = 0;
+    NpsResponse response;
+    std::optional<std::string> person_email;
+};
+// Every response, in the order recorded, handed over one at a time.
+void for_each_nps_response(SQLite::Database& db, const std::function<void(StoredNpsResponse)>& visit);
 
 } // namespace refer

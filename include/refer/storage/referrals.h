@@ -39,12 +39,6 @@ struct Colleague {
 std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optional<std::string>& referee_email,
                                         const std::optional<std::string>& referee_company);
 
-struct StoredEvent {
-    std::string at;
-    std::string on;
-    std::string what;
-    std::optional<std::string> old_value, new_value, user;
-};
 // The history of one referral, oldest first.
 std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id);
 
