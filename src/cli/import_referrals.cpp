@@ -209,8 +209,7 @@ std::optional<std::string> referee_email_of(const CsvRecord& record, const std::
 void find_suspects(const ImportOptions& options, const Terminal& terminal, const ColumnMap& columns,
                    SQLite::Database& db, SuspectReferees& suspects, EmailFilter& filter)
 {
-    SQLite::Statement q(db, "SELECT referee_email FROM referrals WHERE referee_email IS NOT NULL");
-    while (q.executeStep()) filter.add(normalize_email(q.getColumn(0).getString()));
+    for_each_referee_email(db, [&](std::string_view email) { filter.add(normalize_email(email)); });
     ImportFile file(options, terminal);
     auto header = file.read_header().front();
     ValueFormat format = file.value_format("");
@@ -227,8 +226,7 @@ void find_suspects(const ImportOptions& options, const Terminal& terminal, const
     }
     filter.clear();
     if (count == 0) return;
-    SQLite::Statement all(db, "SELECT email FROM temp.referee_suspects");
-    while (all.executeStep()) filter.add(all.getColumn(0).getString());
+    suspects.for_each_email([&](std::string_view email) { filter.add(email); });
     suspects.copy_ledger_referrals();
 }
 
@@ -387,7 +385,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
 
     NewDatabaseCleanup cleanup(globals.db_path());
     auto db = open_database(globals.db_path(), Access::write);
-    db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
+    set_page_cache_mib(*db, 64); // random email keys stay in cache
     std::uint64_t rows = file.size() / k_bytes_per_row;
     bool bulk_load = file.size() > k_bulk_bytes && rows > highest_referral_id(*db) / 4;
     // Every referrer id written is read from clients in this transaction, and every referred_by

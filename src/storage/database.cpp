@@ -128,6 +128,8 @@ std::unique_ptr<SQLite::Database> open_memory_database()
     return db;
 }
 
+void set_page_cache_mib(SQLite::Database& db, int mib) { db.exec(fmt::format("PRAGMA cache_size = {}", -1024 * mib)); }
+
 BulkConnection::BulkConnection(SQLite::Database& db) : m_db(db)
 {
     m_db.exec("PRAGMA foreign_keys = OFF");

@@ -90,6 +90,16 @@ std::vector<PriorReferral> referrals_of_referee(SQLite::Database& db, const std:
     return prior;
 }
 
+// Without a copy: the text stays valid until the next step.
+static std::string_view text_of(const SQLite::Column& c) { return {c.getText(), static_cast<size_t>(c.getBytes())}; }
+
+void for_each_referee_email(SQLite::Database& db, const std::function<void(std::string_view)>& visit)
+{
+    SQLite::Statement q(db, "SELECT referee_email FROM referrals WHERE referee_email IS NOT NULL");
+    const int email = q.getColumnIndex("referee_email");
+    while (q.executeStep()) visit(text_of(q.getColumn(email)));
+}
+
 std::vector<StoredReferral> list_referrals(SQLite::Database& db, const ReferralFilter& filter)
 {
     std::string sql = std::string(k_referral_select) + "WHERE 1";
@@ -297,6 +307,13 @@ bool SuspectReferees::contains(const std::string& email)
     bool found = m_contains.executeStep();
     m_contains.reset();
     return found;
+}
+
+void SuspectReferees::for_each_email(const std::function<void(std::string_view)>& visit)
+{
+    SQLite::Statement q(m_db, "SELECT email FROM temp.referee_suspects");
+    const int email = q.getColumnIndex("email");
+    while (q.executeStep()) visit(text_of(q.getColumn(email)));
 }
 
 std::vector<StoredReferral> SuspectReferees::referrals(const std::string& email)

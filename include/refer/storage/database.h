@@ -24,6 +24,9 @@ std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& pat
 // tests run against. Gone when closed.
 std::unique_ptr<SQLite::Database> open_memory_database();
 
+// A page cache of `mib` MiB for this connection (SQLite's default is 2 MiB).
+void set_page_cache_mib(SQLite::Database& db, int mib);
+
 // The schema version this build writes.
 int schema_version();
 

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ std::uint64_t highest_referral_id(SQLite::Database& db);
 std::optional<StoredReferral> find_referral_by_referee(SQLite::Database& db, const std::string& email);
 // REF of the command line: a bare integer is an id, anything else a referee email.
 std::optional<StoredReferral> find_referral_ref(SQLite::Database& db, std::string_view ref);
+
+// The referee email of every referral that has one, as stored; for a first pass over a big ledger.
+void for_each_referee_email(SQLite::Database& db, const std::function<void(std::string_view)>& visit);
 
 // Every referral of this referee email, for the attribution rule.
 std::vector<PriorReferral> referrals_of_referee(SQLite::Database& db, const std::string& email);
@@ -81,6 +85,8 @@ public:
     // Copies the ledger's referrals of every suspect; call while the referee index exists.
     void copy_ledger_referrals();
     bool contains(const std::string& email);
+    // Every suspect's email.
+    void for_each_email(const std::function<void(std::string_view)>& visit);
     // The suspect's referrals, by submission date then id (as ReferralWriter::by_referee).
     std::vector<StoredReferral> referrals(const std::string& email);
     // A referral of a suspect written since.
