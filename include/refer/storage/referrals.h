@@ -13,6 +13,15 @@
 
 namespace refer {
 
+// Where each field of a referral row sits in a statement that selects referrals with their
+// referrer, resolved once by name after prepare: rows are then read without a lookup.
+struct ReferralColumns {
+    explicit ReferralColumns(const SQLite::Statement& q);
+    int id, referrer_id, referee_name, referee_email, referee_company, source, submitted_on, status, status_on,
+        contacted_on, meeting_on, qualified_on, won_on, lost_on, lost_reason, deal_value, consent, note,
+        referrer_email, referrer_external_id, referrer_kind;
+};
+
 std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id);
 // 0 when there are none.
 std::uint64_t highest_referral_id(SQLite::Database& db);
@@ -73,6 +82,10 @@ private:
     SQLite::Database& m_db;
     EventLog& m_events;
     SQLite::Statement m_insert, m_update, m_by_referee;
+    // Parameter and column indexes, resolved once by name: these statements run per row.
+    std::vector<int> m_insert_at, m_update_at; // in the order of referral_fields()
+    int m_update_id, m_by_referee_email;
+    ReferralColumns m_by_referee_columns;
 };
 
 // For bulk imports, which drop the referee index: the referee emails whose earlier referrals
@@ -95,6 +108,9 @@ public:
 private:
     SQLite::Database& m_db;
     SQLite::Statement m_add, m_contains, m_referrals, m_record;
+    // Parameter and column indexes, resolved once by name: these statements run per row.
+    int m_add_email, m_contains_email, m_referrals_email, m_record_email, m_record_id;
+    ReferralColumns m_referrals_columns;
 };
 
 } // namespace refer
