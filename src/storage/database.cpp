@@ -161,11 +161,12 @@ BulkConnection::~BulkConnection()
 
 BulkLoad::BulkLoad(SQLite::Database& db, std::span<const std::string_view> indexes) : m_db(db)
 {
-    SQLite::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+    SQLite::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = :name");
+    const int sql = q.getColumnIndex("sql");
     for (std::string_view name : indexes) {
-        q.bind(1, std::string(name));
+        q.bind(":name", std::string(name));
         bool exists = q.executeStep();
-        if (exists) m_definitions.push_back(q.getColumn(0).getString());
+        if (exists) m_definitions.push_back(q.getColumn(sql).getString());
         q.reset(); // a DROP fails while a statement still reads the schema
         if (exists) m_db.exec(fmt::format("DROP INDEX {}", name));
     }

@@ -62,25 +62,32 @@ Actor current_actor(Date today)
 EventLog::EventLog(SQLite::Database& db, Actor actor)
     : m_actor(std::move(actor)), m_today(to_string(m_actor.today)),
       m_insert(db, "INSERT INTO events (at, on_date, entity, entity_id, what, old, new, user) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                   "VALUES (:at, :on, :entity, :entity_id, :what, :old, :new, :user)"),
+      m_at(m_insert)
+{
+}
+
+EventLog::Parameters::Parameters(const SQLite::Statement& s)
+    : at(s.getIndex(":at")), on(s.getIndex(":on")), entity(s.getIndex(":entity")), entity_id(s.getIndex(":entity_id")),
+      what(s.getIndex(":what")), old_value(s.getIndex(":old")), new_value(s.getIndex(":new")), user(s.getIndex(":user"))
 {
 }
 
 void EventLog::record(std::string_view entity, long long entity_id, std::string_view what,
                       const std::optional<std::string>& old_value, const std::optional<std::string>& new_value)
 {
-    // Positional binds without copies: every value outlives exec(). Imports call this per row.
+    // Binds without copies: every value outlives exec(). Imports call this per row.
     m_insert.reset();
-    m_insert.bindNoCopy(1, m_actor.at);
-    m_insert.bindNoCopy(2, m_today);
+    m_insert.bindNoCopy(m_at.at, m_actor.at);
+    m_insert.bindNoCopy(m_at.on, m_today);
     m_entity.assign(entity);
     m_what.assign(what);
-    m_insert.bindNoCopy(3, m_entity);
-    m_insert.bind(4, static_cast<int64_t>(entity_id));
-    m_insert.bindNoCopy(5, m_what);
-    if (old_value) m_insert.bindNoCopy(6, *old_value); else m_insert.bind(6);
-    if (new_value) m_insert.bindNoCopy(7, *new_value); else m_insert.bind(7);
-    m_insert.bindNoCopy(8, m_actor.user);
+    m_insert.bindNoCopy(m_at.entity, m_entity);
+    m_insert.bind(m_at.entity_id, static_cast<int64_t>(entity_id));
+    m_insert.bindNoCopy(m_at.what, m_what);
+    if (old_value) m_insert.bindNoCopy(m_at.old_value, *old_value); else m_insert.bind(m_at.old_value);
+    if (new_value) m_insert.bindNoCopy(m_at.new_value, *new_value); else m_insert.bind(m_at.new_value);
+    m_insert.bindNoCopy(m_at.user, m_actor.user);
     m_insert.exec();
 }
 

@@ -10,10 +10,11 @@ namespace refer {
 long long add_milestone(SQLite::Database& db, EventLog& events, long long person_id, Date on,
                         const std::string& description)
 {
-    SQLite::Statement insert(db, "INSERT INTO milestones (client_id, on_date, description) VALUES (?, ?, ?)");
-    insert.bind(1, static_cast<int64_t>(person_id));
-    insert.bind(2, to_string(on));
-    insert.bind(3, description);
+    SQLite::Statement insert(db, "INSERT INTO milestones (client_id, on_date, description) "
+                                 "VALUES (:person, :on, :description)");
+    insert.bind(":person", static_cast<int64_t>(person_id));
+    insert.bind(":on", to_string(on));
+    insert.bind(":description", description);
     insert.exec();
     long long id = db.getLastInsertRowid();
     events.record("client", person_id, "milestone", std::nullopt, fmt::format("{} {}", to_string(on), description));

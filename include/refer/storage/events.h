@@ -48,9 +48,16 @@ public:
     const Actor& actor() const { return m_actor; }
 
 private:
+    // Where record() puts each value, resolved once by name.
+    struct Parameters {
+        explicit Parameters(const SQLite::Statement& s);
+        int at, on, entity, entity_id, what, old_value, new_value, user;
+    };
+
     Actor m_actor;
     std::string m_today, m_entity, m_what; // bound without copies
     SQLite::Statement m_insert;
+    Parameters m_at;
 };
 
 } // namespace refer

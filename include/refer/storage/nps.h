@@ -23,6 +23,9 @@ private:
     SQLite::Database& m_db;
     EventLog& m_events;
     SQLite::Statement m_find, m_insert, m_update;
+    // Parameter and column indexes, resolved once by name: imports upsert per row.
+    int m_find_person, m_find_on, m_find_id, m_find_score, m_find_comment, m_insert_person, m_insert_score,
+        m_insert_on, m_insert_comment, m_update_score, m_update_comment, m_update_id;
 };
 
 // A person's responses, newest first.
