@@ -3,6 +3,7 @@
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
+#include "refer/util/text.h"
 
 #include <fmt/format.h>
 #include <memory>
@@ -10,7 +11,7 @@
 namespace refer {
 
 struct AddOptions {
-    std::string handle, name, company, industry, kind = "client", annual_value, started_on, ended_on, source,
+    std::string handle, name, company, industry, kind{k_person_kinds[0]}, annual_value, started_on, ended_on, source,
         external_id, opened_on;
     std::vector<std::string> tags;
 };
@@ -81,15 +82,16 @@ void setup_add(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     cmd->add_option("--name", o->name, "Full name");
     cmd->add_option("--company", o->company, "Company");
     cmd->add_option("--industry", o->industry, "Industry");
-    cmd->add_option("--kind", o->kind, "client (default), partner, employee or advisor")
-        ->check(CLI::IsMember({"client", "partner", "employee", "advisor"}));
+    cmd->add_option("--kind", o->kind, fmt::format("{} (default), {}", k_person_kinds[0],
+                                                   spoken_list(std::span(k_person_kinds).subspan(1))))
+        ->check(CLI::IsMember(to_strings(k_person_kinds)));
     cmd->add_option("--annual-value", o->annual_value, "Yearly contract value, e.g. 24000 or 24,000.00")
         ->check(money_validator());
     cmd->add_option("--started-on", o->started_on, "Client since")->check(date_validator());
     cmd->add_option("--ended-on", o->ended_on, "Client until (makes them an alumnus)")->check(date_validator());
     cmd->add_option("--opened-on", o->opened_on, "Date the deal was opened")->check(date_validator());
-    cmd->add_option("--source", o->source, "How they came: referral, outbound, inbound, partner, event, other")
-        ->check(CLI::IsMember({"referral", "outbound", "inbound", "partner", "event", "other"}));
+    cmd->add_option("--source", o->source, fmt::format("How they came: {}", fmt::join(k_person_sources, ", ")))
+        ->check(CLI::IsMember(to_strings(k_person_sources)));
     cmd->add_option("--external-id", o->external_id, "Their id in the CRM");
     cmd->add_option("--tag", o->tags, "A tag (repeatable)");
     cmd->footer("Example: refer add jane@acme.com --name 'Jane Doe' --company Acme --kind partner");

@@ -5,6 +5,7 @@
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
+#include "refer/util/text.h"
 
 #include <fmt/format.h>
 #include <memory>
@@ -65,8 +66,7 @@ static CLI::Validator status_validator()
     return CLI::Validator(
         [](std::string& text) -> std::string {
             return parse_status(text) ? std::string()
-                                      : fmt::format("unknown status \"{}\" (submitted, contacted, meeting, "
-                                                    "qualified, won, lost)", text);
+                                      : fmt::format("unknown status \"{}\" ({})", text, fmt::join(k_status_names, ", "));
         },
         "STATUS");
 }
@@ -76,7 +76,7 @@ void setup_advance(CLI::App& app, const GlobalOptions& globals, Runner& selected
     auto o = std::make_shared<AdvanceOptions>();
     CLI::App* cmd = app.add_subcommand("advance", "Move a referral to another status");
     cmd->add_option("REF", o->ref, "Referral id or referee email")->required();
-    cmd->add_option("STATUS", o->status, "submitted, contacted, meeting, qualified, won or lost")
+    cmd->add_option("STATUS", o->status, spoken_list(k_status_names))
         ->required()->check(status_validator());
     cmd->add_option("--on", o->on, "Date of the move (default today)")->check(date_validator());
     cmd->add_option("--value", o->value, "Deal value (needed to reach won)")->check(money_validator());

@@ -5,9 +5,9 @@
 #include "refer/cli/referral_listing.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
+#include "refer/storage/events.h"
+#include "refer/storage/nps.h"
 #include "refer/storage/payouts.h"
-
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <memory>
 
@@ -19,27 +19,27 @@ struct ExportOptions {
     bool raw = false;
 };
 
+// text_cell without a copy: these listings can hold the whole event log.
+static Cell moved_text(std::optional<std::string>& text) { return text ? Cell{std::move(*text)} : Cell{}; }
+
 static Listing nps_listing(SQLite::Database& db)
 {
     Listing l{{"email", "score", "responded_on", "comment"}, {}};
-    SQLite::Statement q(db, "SELECT c.email, c.external_id, n.score, n.responded_on, n.comment "
-                            "FROM nps_responses n JOIN clients c ON c.id = n.client_id ORDER BY n.id");
-    while (q.executeStep())
-        l.rows.push_back({q.getColumn(0).isNull() ? Cell{} : Cell{q.getColumn(0).getString()},
-                          Cell{std::int64_t{q.getColumn(2).getInt()}}, Cell{*parse_iso_date(q.getColumn(3).getString())},
-                          q.getColumn(4).isNull() ? Cell{} : Cell{q.getColumn(4).getString()}});
+    for_each_nps_response(db, [&](StoredNpsResponse r) {
+        l.rows.push_back({moved_text(r.person_email), Cell{std::int64_t{r.response.score}}, Cell{r.response.responded_on},
+                          moved_text(r.response.comment)});
+    });
     return l;
 }
 
 static Listing events_listing(SQLite::Database& db)
 {
     Listing l{{"id", "at", "on", "entity", "entity_id", "what", "old", "new", "user"}, {}};
-    SQLite::Statement q(db, "SELECT id, at, on_date, entity, entity_id, what, old, new, user FROM events ORDER BY id");
-    auto text = [&](int i) { return q.getColumn(i).isNull() ? Cell{} : Cell{q.getColumn(i).getString()}; };
-    while (q.executeStep())
-        l.rows.push_back({Cell{std::int64_t{q.getColumn(0).getInt64()}}, text(1), Cell{*parse_iso_date(q.getColumn(2).getString())},
-                          text(3), q.getColumn(4).isNull() ? Cell{} : Cell{std::int64_t{q.getColumn(4).getInt64()}},
-                          text(5), text(6), text(7), text(8)});
+    for_each_event(db, [&](StoredEvent e) {
+        l.rows.push_back({Cell{std::int64_t{e.id}}, Cell{std::move(e.at)}, Cell{e.on}, Cell{std::move(e.entity)},
+                          e.entity_id ? Cell{std::int64_t{*e.entity_id}} : Cell{}, Cell{std::move(e.what)},
+                          moved_text(e.old_value), moved_text(e.new_value), moved_text(e.user)});
+    });
     return l;
 }
 

@@ -3,6 +3,7 @@
 #include "refer/csvio/people_rows.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
+#include "refer/storage/import_lines.h"
 #include "refer/storage/people.h"
 
 #include <chrono>
@@ -16,42 +17,6 @@ namespace {
 // Above this input size, secondary indexes are rebuilt once instead of updated per row.
 constexpr std::uint64_t k_bulk_bytes = 8u << 20;
 constexpr std::string_view k_query_indexes[] = {"clients_by_company", "clients_by_domain", "tags_by_tag", "events_by_entity"};
-
-// The line that last named each person in this file, kept in a temporary table so that a
-// duplicate names both lines while memory stays flat whatever the file size.
-class LineLog {
-public:
-    explicit LineLog(SQLite::Database& db)
-        : m_find(with_table(db), "SELECT line FROM temp.import_lines WHERE client_id = ?"),
-          m_record(db, "INSERT OR REPLACE INTO temp.import_lines (client_id, line) VALUES (?, ?)")
-    {
-    }
-
-    std::optional<long> previous(long long id)
-    {
-        m_find.reset();
-        m_find.bind(1, static_cast<int64_t>(id));
-        if (!m_find.executeStep()) return std::nullopt;
-        return static_cast<long>(m_find.getColumn(0).getInt64());
-    }
-
-    void record(long long id, long line)
-    {
-        m_record.reset();
-        m_record.bind(1, static_cast<int64_t>(id));
-        m_record.bind(2, static_cast<int64_t>(line));
-        m_record.exec();
-    }
-
-private:
-    static SQLite::Database& with_table(SQLite::Database& db)
-    {
-        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_lines (client_id INTEGER PRIMARY KEY, line INTEGER NOT NULL)");
-        return db;
-    }
-
-    SQLite::Statement m_find, m_record;
-};
 
 bool same_person(const Person& a, const Person& b)
 {
@@ -113,14 +78,14 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
 
     NewDatabaseCleanup cleanup(globals.db_path());
     auto db = open_database(globals.db_path(), Access::write);
-    db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
+    set_page_cache_mib(*db, 64); // random email keys stay in cache
     WriteTransaction tx(*db);
     std::optional<BulkLoad> bulk;
     // ~100 bytes a row: rebuild the indexes when the file adds more than a quarter.
     if (file.size() > k_bulk_bytes && file.size() / 100 > highest_person_id(*db) / 4) bulk.emplace(*db, k_query_indexes);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);
-    LineLog lines(*db);
+    ImportLines lines(*db);
     std::set<std::string> unknown_sources;
     ImportCounts counts;
     CsvRecord record;

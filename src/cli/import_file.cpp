@@ -192,7 +192,7 @@ NewDatabaseCleanup::~NewDatabaseCleanup()
 bool is_blank_row(const CsvRecord& record)
 {
     return record.error.empty() &&
-           std::ranges::all_of(record.fields, [](const std::string& f) { return trim_cell(f).empty(); });
+           std::ranges::all_of(record.fields, [](const std::string& f) { return trim(f).empty(); });
 }
 
 std::string with_thousands(std::uint64_t n)

@@ -5,6 +5,7 @@
 #include "refer/storage/database.h"
 #include "refer/storage/nps.h"
 #include "refer/storage/people.h"
+#include "refer/util/text.h"
 
 #include <chrono>
 #include <charconv>
@@ -33,7 +34,7 @@ NpsRow read_nps_row(const CsvRecord& record, size_t width, const ColumnMap& colu
         if (!cols) return {};
         for (size_t c : *cols) {
             *column = c;
-            std::string_view v = trim_cell(record.fields[c]);
+            std::string_view v = trim(record.fields[c]);
             if (!v.empty()) return std::string(v);
         }
         return {};

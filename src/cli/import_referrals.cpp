@@ -76,11 +76,11 @@ ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::st
     if (auto source = cells.text("source", &column)) {
         r.source = ascii_lower(*source);
         row.has_source = true;
-        if (!is_referral_source(r.source)) cells.problem("unknown source", *source, column, "client, partner, employee, advisor or other");
+        if (!is_referral_source(r.source)) cells.problem("unknown source", *source, column, spoken_list(k_referral_sources));
     }
     if (auto status = cells.text("status", &column)) {
         if (auto s = parse_status(ascii_lower(*status))) row.status = *s;
-        else cells.problem("unknown status", *status, column, "submitted, contacted, meeting, qualified, won or lost");
+        else cells.problem("unknown status", *status, column, spoken_list(k_status_names));
     }
     row.status_on = cells.date("status_on");
     for (Status s : k_stages) row.stage_on[static_cast<size_t>(s)] = cells.date(stage_column(s));
@@ -183,11 +183,10 @@ struct Referrer {
 };
 
 // A person's kind as a tag of the referrer cache; 0: not read yet.
-constexpr std::string_view k_kinds[] = {"client", "partner", "employee", "advisor"};
 std::uint8_t kind_tag(std::string_view kind)
 {
-    auto at = std::find(std::begin(k_kinds), std::end(k_kinds), kind);
-    return at == std::end(k_kinds) ? 1 : static_cast<std::uint8_t>(at - std::begin(k_kinds) + 1);
+    auto at = std::ranges::find(k_person_kinds, kind);
+    return at == std::end(k_person_kinds) ? 1 : static_cast<std::uint8_t>(at - std::begin(k_person_kinds) + 1);
 }
 
 // The referee email of a record as the import stores it, when the record has a valid one.
@@ -211,8 +210,7 @@ std::optional<std::string> referee_email_of(const CsvRecord& record, const std::
 void find_suspects(const ImportOptions& options, const Terminal& terminal, const std::filesystem::path& ledger,
                    const ColumnMap& columns, SQLite::Database& db, SuspectReferees& suspects, EmailFilter& filter)
 {
-    SQLite::Statement q(db, "SELECT referee_email FROM referrals WHERE referee_email IS NOT NULL");
-    while (q.executeStep()) filter.add(normalize_email(q.getColumn(0).getString()));
+    for_each_referee_email(db, [&](std::string_view email) { filter.add(normalize_email(email)); });
     ImportFile file(options, terminal, ledger);
     auto header = file.read_header().front();
     ValueFormat format = file.value_format("");
@@ -229,8 +227,7 @@ void find_suspects(const ImportOptions& options, const Terminal& terminal, const
     }
     filter.clear();
     if (count == 0) return;
-    SQLite::Statement all(db, "SELECT email FROM temp.referee_suspects");
-    while (all.executeStep()) filter.add(all.getColumn(0).getString());
+    suspects.for_each_email([&](std::string_view email) { filter.add(email); });
     suspects.copy_ledger_referrals();
 }
 
@@ -355,7 +352,7 @@ private:
     std::string referrer_kind(const std::string& handle, long long id)
     {
         auto hit = handle.starts_with("ext:") ? std::nullopt : m_referrers.find(handle);
-        if (hit && hit->tag != 0) return std::string(k_kinds[hit->tag - 1]);
+        if (hit && hit->tag != 0) return std::string(k_person_kinds[hit->tag - 1]);
         std::string kind = m_people.kind_of(id).value_or("client");
         if (hit) m_referrers.retag(handle, kind_tag(kind));
         return kind;
@@ -392,7 +389,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
 
     NewDatabaseCleanup cleanup(globals.db_path());
     auto db = open_database(globals.db_path(), Access::write);
-    db->exec("PRAGMA cache_size = -65536"); // 64 MiB: random email keys stay in cache
+    set_page_cache_mib(*db, 64); // random email keys stay in cache
     std::uint64_t rows = file.size() / k_bytes_per_row;
     bool bulk_load = file.size() > k_bulk_bytes && rows > highest_referral_id(*db) / 4;
     // Every referrer id written is read from clients in this transaction, and every referred_by

@@ -4,6 +4,7 @@
 #include "refer/storage/database.h"
 #include "refer/storage/milestones.h"
 #include "refer/storage/people.h"
+#include "refer/util/text.h"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -15,19 +16,12 @@ struct MilestoneOptions {
     std::string person, description, on;
 };
 
-static std::string trimmed(const std::string& text)
-{
-    size_t first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 static void run_milestone(const MilestoneOptions& o, const GlobalOptions& g)
 {
     Terminal terminal(g);
     Date today = g.today_date();
     Date on = o.on.empty() ? today : parse_date_option(o.on);
-    std::string description = trimmed(o.description);
+    std::string description(trim(o.description));
     if (description.empty()) throw usage_error("the milestone needs a description");
     if (!std::filesystem::exists(g.db_path())) open_database(g.db_path(), Access::read); // throws: no database
     auto db = open_database(g.db_path(), Access::write);

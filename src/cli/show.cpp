@@ -4,13 +4,14 @@
 #include "refer/cli/people_listing.h"
 #include "refer/cli/referral_listing.h"
 #include "refer/error.h"
+#include "refer/storage/asks.h"
 #include "refer/storage/database.h"
+#include "refer/storage/milestones.h"
 #include "refer/storage/nps.h"
 #include "refer/storage/payouts.h"
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <memory>
 
@@ -19,6 +20,11 @@ namespace refer {
 struct ShowOptions {
     std::string what;
 };
+
+static nlohmann::ordered_json optional_json(const std::optional<std::string>& text)
+{
+    return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
+}
 
 static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPerson& s)
 {
@@ -31,16 +37,12 @@ static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPers
                        {"comment", r.comment ? nlohmann::ordered_json(*r.comment) : nullptr}});
     doc["nps"] = nps;
     auto milestones = nlohmann::ordered_json::array();
-    SQLite::Statement m(db, "SELECT on_date, description FROM milestones WHERE client_id = ? ORDER BY on_date, id");
-    m.bind(1, static_cast<int64_t>(s.id));
-    while (m.executeStep()) milestones.push_back({{"on", m.getColumn(0).getString()}, {"description", m.getColumn(1).getString()}});
+    for (const Milestone& m : milestones_of(db, s.id))
+        milestones.push_back({{"on", to_string(m.on)}, {"description", m.description}});
     doc["milestones"] = milestones;
     auto asks = nlohmann::ordered_json::array();
-    SQLite::Statement a(db, "SELECT asked_on, reason FROM asks WHERE client_id = ? ORDER BY asked_on");
-    a.bind(1, static_cast<int64_t>(s.id));
-    while (a.executeStep())
-        asks.push_back({{"asked_on", a.getColumn(0).getString()},
-                        {"reason", a.getColumn(1).isNull() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(a.getColumn(1).getString())}});
+    for (const Ask& a : asks_of(db, s.id))
+        asks.push_back({{"asked_on", to_string(a.asked_on)}, {"reason", optional_json(a.reason)}});
     doc["asks"] = asks;
     ReferralFilter sent;
     sent.referrer_id = s.id;
@@ -51,17 +53,12 @@ static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPers
     return doc;
 }
 
-static nlohmann::ordered_json optional_json(const std::optional<std::string>& text)
-{
-    return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
-}
-
 static nlohmann::ordered_json show_referral_json(SQLite::Database& db, const StoredReferral& r)
 {
     nlohmann::ordered_json doc = referral_json(r);
     auto events = nlohmann::ordered_json::array();
     for (const StoredEvent& e : referral_events(db, r.id))
-        events.push_back({{"at", e.at}, {"on", e.on}, {"what", e.what}, {"old", optional_json(e.old_value)},
+        events.push_back({{"at", e.at}, {"on", to_string(e.on)}, {"what", e.what}, {"old", optional_json(e.old_value)},
                           {"new", optional_json(e.new_value)}, {"user", optional_json(e.user)}});
     doc["events"] = events;
     PayoutFilter of_referral;

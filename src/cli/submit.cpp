@@ -5,6 +5,7 @@
 #include "refer/storage/people.h"
 #include "refer/storage/programs.h"
 #include "refer/storage/referrals.h"
+#include "refer/util/text.h"
 
 #include <fmt/format.h>
 #include <memory>
@@ -20,9 +21,9 @@ struct SubmitOptions {
 // Trimmed; blank is absent.
 static std::optional<std::string> given(std::string_view s)
 {
-    size_t first = s.find_first_not_of(" \t\r\n"), last = s.find_last_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return std::nullopt;
-    return std::string(s.substr(first, last - first + 1));
+    std::string_view text = trim(s);
+    if (text.empty()) return std::nullopt;
+    return std::string(text);
 }
 
 static Referral referral_from(const SubmitOptions& o, const StoredPerson& referrer, Date today)
@@ -83,8 +84,8 @@ void setup_submit(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     cmd->add_option("--email", o->email, "The referee's email")->required();
     cmd->add_option("--company", o->company, "The referee's company");
     cmd->add_option("--on", o->on, "Submission date (default today)")->check(date_validator());
-    cmd->add_option("--source", o->source, "client, partner, employee, advisor or other (default: the referrer's kind)")
-        ->check(CLI::IsMember({"client", "partner", "employee", "advisor", "other"}));
+    cmd->add_option("--source", o->source, spoken_list(k_referral_sources) + " (default: the referrer's kind)")
+        ->check(CLI::IsMember(to_strings(k_referral_sources)));
     cmd->add_flag("--consent", o->consent, "The referee agreed to be introduced");
     cmd->add_option("--note", o->note, "Free text");
     cmd->add_flag("--allow-existing", o->allow_existing, "Accept a referee who is already in the ledger");

@@ -1,6 +1,7 @@
 #include "refer/csvio/columns.h"
 
 #include "refer/error.h"
+#include "refer/util/text.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -32,14 +33,6 @@ std::optional<ColumnOverride> parse_column_override(std::string_view text)
     auto eq = text.rfind('=');
     if (eq == std::string_view::npos || eq == 0 || eq + 1 == text.size()) return std::nullopt;
     return ColumnOverride{std::string(text.substr(0, eq)), std::string(text.substr(eq + 1))};
-}
-
-// A header as shown in messages: without surrounding blanks.
-static std::string_view trim_header(std::string_view h)
-{
-    while (!h.empty() && (h.front() == ' ' || h.front() == '\t' || h.front() == '\r' || h.front() == '\n')) h.remove_prefix(1);
-    while (!h.empty() && (h.back() == ' ' || h.back() == '\t' || h.back() == '\r' || h.back() == '\n')) h.remove_suffix(1);
-    return h;
 }
 
 std::string normalize_header(std::string_view header)
@@ -141,8 +134,8 @@ static void list_ignored(ColumnMap& map, const std::vector<std::vector<std::stri
     for (size_t i = 0; i < width; ++i) {
         if (used[i]) continue;
         for (const auto& row : header_rows)
-            if (i < row.size() && !trim_header(row[i]).empty()) {
-                map.ignored.emplace_back(trim_header(row[i]));
+            if (i < row.size() && !trim(row[i]).empty()) {
+                map.ignored.emplace_back(trim(row[i]));
                 break;
             }
     }

@@ -65,7 +65,7 @@ PersonRow read_person_row(const CsvRecord& record, const std::vector<std::string
         std::string k = normalize_email(*kind); // lowercased
         if (k == "alumni" || k == "alumnus") k = "client";
         if (is_person_kind(k)) p.kind = k;
-        else cells.problem("unknown kind (client, partner, employee, advisor)", *kind, column);
+        else cells.problem(fmt::format("unknown kind ({})", fmt::join(k_person_kinds, ", ")), *kind, column);
     }
     p.annual_value = cells.money("annual_value");
     p.started_on = cells.date("started_on");

@@ -1,5 +1,7 @@
 #include "refer/csvio/row_cells.h"
 
+#include "refer/util/text.h"
+
 #include <fmt/format.h>
 #include <iterator>
 
@@ -11,7 +13,7 @@ std::optional<std::string> RowCells::text(const std::string& field, size_t* colu
     if (!cols) return std::nullopt;
     for (size_t c : *cols) {
         if (c >= m_record.fields.size()) continue;
-        std::string_view cell = trim_cell(m_record.fields[c]);
+        std::string_view cell = trim(m_record.fields[c]);
         if (!cell.empty()) {
             if (column) *column = c;
             return std::string(cell);

@@ -1,19 +1,13 @@
 #include "refer/csvio/values.h"
 
 #include "refer/domain/person.h"
+#include "refer/util/text.h"
 
 namespace refer {
 
-std::string_view trim_cell(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-    return s;
-}
-
 std::optional<Date> read_date(std::string_view cell, const ValueFormat& format)
 {
-    std::string_view s = trim_cell(cell);
+    std::string_view s = trim(cell);
     if (!format.date_format.empty())
         if (auto d = parse_date_with_format(s, format.date_format)) return d;
     if (auto d = parse_date_time(s)) return d;
@@ -30,10 +24,10 @@ std::string date_hint(std::string_view cell, const ValueFormat& format)
 
 std::string first_email(std::string_view cell)
 {
-    std::string_view s = trim_cell(cell);
+    std::string_view s = trim(cell);
     size_t end = s.find_first_of(",;");
     // `Doe, Jane <jane@x.com>` keeps its comma: only split where an address follows.
-    if (end != std::string_view::npos && s.substr(0, end).find('@') != std::string_view::npos) s = trim_cell(s.substr(0, end));
+    if (end != std::string_view::npos && s.substr(0, end).find('@') != std::string_view::npos) s = trim(s.substr(0, end));
     // An email cell holds bare addresses: `<jane@x.com>` or `Jane <jane@x.com>` stay as they
     // are, and so are invalid.
     if (s.find_first_of("<>") != std::string_view::npos) return std::string(s);

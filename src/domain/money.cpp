@@ -1,15 +1,9 @@
 #include "refer/domain/money.h"
+#include "refer/util/text.h"
 
 #include <fmt/format.h>
 
 namespace refer {
-
-static std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 static std::string_view strip_currency(std::string_view s)
 {

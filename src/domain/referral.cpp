@@ -3,13 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdlib>
 
 namespace refer {
-
-static constexpr std::array<std::string_view, 6> k_status_names = {"submitted", "contacted", "meeting",
-                                                                   "qualified", "won", "lost"};
 
 std::string_view to_string(Status status) { return k_status_names[static_cast<size_t>(status)]; }
 
@@ -120,19 +116,11 @@ std::string attribution_refusal(std::string_view referee_email, const PriorRefer
            std::to_string(attribution_days) + " days wins";
 }
 
-static std::string lower_trimmed(std::string_view text)
-{
-    auto space = [](unsigned char c) { return std::isspace(c) != 0; };
-    while (!text.empty() && space(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && space(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    return ascii_lower(text);
-}
-
 std::string email_domain(std::string_view email)
 {
     size_t at = email.rfind('@');
     if (at == std::string_view::npos) return {};
-    return lower_trimmed(email.substr(at + 1));
+    return ascii_lower(trim(email.substr(at + 1)));
 }
 
 bool is_free_mail_domain(std::string_view domain)
@@ -144,7 +132,7 @@ bool is_free_mail_domain(std::string_view domain)
         "t-online.de", "mail.com", "zoho.com", "yandex.com", "yandex.ru", "mail.ru", "fastmail.com",
         "hey.com", "tutanota.com", "orange.fr", "free.fr", "laposte.net", "libero.it", "qq.com", "163.com",
     };
-    std::string d = lower_trimmed(domain);
+    std::string d = ascii_lower(trim(domain));
     return std::ranges::find(k_free, d) != std::end(k_free);
 }
 
@@ -154,7 +142,7 @@ std::optional<std::string> colleague_reason(const std::optional<std::string>& re
                                             const std::optional<std::string>& person_company)
 {
     if (referee_company && person_company) {
-        std::string a = lower_trimmed(*referee_company), b = lower_trimmed(*person_company);
+        std::string a = ascii_lower(trim(*referee_company)), b = ascii_lower(trim(*person_company));
         if (!a.empty() && a == b) return "same company \"" + *person_company + "\"";
     }
     if (referee_email && person_email) {

@@ -127,6 +127,16 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
     return db;
 }
 
+std::unique_ptr<SQLite::Database> open_memory_database()
+{
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db->exec("PRAGMA foreign_keys = ON");
+    migrate(*db, ":memory:");
+    return db;
+}
+
+void set_page_cache_mib(SQLite::Database& db, int mib) { db.exec(fmt::format("PRAGMA cache_size = {}", -1024 * mib)); }
+
 BulkConnection::BulkConnection(SQLite::Database& db) : m_db(db)
 {
     m_db.exec("PRAGMA foreign_keys = OFF");
@@ -158,11 +168,12 @@ BulkConnection::~BulkConnection()
 
 BulkLoad::BulkLoad(SQLite::Database& db, std::span<const std::string_view> indexes) : m_db(db)
 {
-    SQLite::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?");
+    SQLite::Statement q(db, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = :name");
+    const int sql = q.getColumnIndex("sql");
     for (std::string_view name : indexes) {
-        q.bind(1, std::string(name));
+        q.bind(":name", std::string(name));
         bool exists = q.executeStep();
-        if (exists) m_definitions.push_back(q.getColumn(0).getString());
+        if (exists) m_definitions.push_back(q.getColumn(sql).getString());
         q.reset(); // a DROP fails while a statement still reads the schema
         if (exists) m_db.exec(fmt::format("DROP INDEX {}", name));
     }

@@ -1,8 +1,56 @@
 #include "refer/storage/events.h"
 
+#include "refer/storage/columns.h"
+
 #include <cstdlib>
 
 namespace refer {
+
+static constexpr const char* k_event_select = "SELECT id, at, on_date, entity, entity_id, what, old, new, user FROM events ";
+
+// Where each field of an event sits in a statement of k_event_select, resolved once by name.
+struct EventColumns {
+    explicit EventColumns(const SQLite::Statement& q)
+        : id(q.getColumnIndex("id")), at(q.getColumnIndex("at")), on(q.getColumnIndex("on_date")),
+          entity(q.getColumnIndex("entity")), entity_id(q.getColumnIndex("entity_id")), what(q.getColumnIndex("what")),
+          old_value(q.getColumnIndex("old")), new_value(q.getColumnIndex("new")), user(q.getColumnIndex("user"))
+    {
+    }
+    int id, at, on, entity, entity_id, what, old_value, new_value, user;
+};
+
+static StoredEvent event_from_row(const SQLite::Statement& q, const EventColumns& c)
+{
+    StoredEvent e;
+    e.id = q.getColumn(c.id).getInt64();
+    e.at = q.getColumn(c.at).getString();
+    e.on = date_of(q.getColumn(c.on));
+    e.entity = q.getColumn(c.entity).getString();
+    if (!q.getColumn(c.entity_id).isNull()) e.entity_id = q.getColumn(c.entity_id).getInt64();
+    e.what = q.getColumn(c.what).getString();
+    e.old_value = opt_text(q.getColumn(c.old_value));
+    e.new_value = opt_text(q.getColumn(c.new_value));
+    e.user = opt_text(q.getColumn(c.user));
+    return e;
+}
+
+void for_each_event(SQLite::Database& db, const std::function<void(StoredEvent)>& visit)
+{
+    SQLite::Statement q(db, std::string(k_event_select) + "ORDER BY id");
+    EventColumns columns(q);
+    while (q.executeStep()) visit(event_from_row(q, columns));
+}
+
+std::vector<StoredEvent> events_of(SQLite::Database& db, std::string_view entity, long long entity_id)
+{
+    SQLite::Statement q(db, std::string(k_event_select) + "WHERE entity = :entity AND entity_id = :id ORDER BY id");
+    q.bind(":entity", std::string(entity));
+    q.bind(":id", static_cast<int64_t>(entity_id));
+    EventColumns columns(q);
+    std::vector<StoredEvent> events;
+    while (q.executeStep()) events.push_back(event_from_row(q, columns));
+    return events;
+}
 
 Actor current_actor(Date today)
 {
@@ -14,25 +62,32 @@ Actor current_actor(Date today)
 EventLog::EventLog(SQLite::Database& db, Actor actor)
     : m_actor(std::move(actor)), m_today(to_string(m_actor.today)),
       m_insert(db, "INSERT INTO events (at, on_date, entity, entity_id, what, old, new, user) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                   "VALUES (:at, :on, :entity, :entity_id, :what, :old, :new, :user)"),
+      m_at(m_insert)
+{
+}
+
+EventLog::Parameters::Parameters(const SQLite::Statement& s)
+    : at(s.getIndex(":at")), on(s.getIndex(":on")), entity(s.getIndex(":entity")), entity_id(s.getIndex(":entity_id")),
+      what(s.getIndex(":what")), old_value(s.getIndex(":old")), new_value(s.getIndex(":new")), user(s.getIndex(":user"))
 {
 }
 
 void EventLog::record(std::string_view entity, long long entity_id, std::string_view what,
                       const std::optional<std::string>& old_value, const std::optional<std::string>& new_value)
 {
-    // Positional binds without copies: every value outlives exec(). Imports call this per row.
+    // Binds without copies: every value outlives exec(). Imports call this per row.
     m_insert.reset();
-    m_insert.bindNoCopy(1, m_actor.at);
-    m_insert.bindNoCopy(2, m_today);
+    m_insert.bindNoCopy(m_at.at, m_actor.at);
+    m_insert.bindNoCopy(m_at.on, m_today);
     m_entity.assign(entity);
     m_what.assign(what);
-    m_insert.bindNoCopy(3, m_entity);
-    m_insert.bind(4, static_cast<int64_t>(entity_id));
-    m_insert.bindNoCopy(5, m_what);
-    if (old_value) m_insert.bindNoCopy(6, *old_value); else m_insert.bind(6);
-    if (new_value) m_insert.bindNoCopy(7, *new_value); else m_insert.bind(7);
-    m_insert.bindNoCopy(8, m_actor.user);
+    m_insert.bindNoCopy(m_at.entity, m_entity);
+    m_insert.bind(m_at.entity_id, static_cast<int64_t>(entity_id));
+    m_insert.bindNoCopy(m_at.what, m_what);
+    if (old_value) m_insert.bindNoCopy(m_at.old_value, *old_value); else m_insert.bind(m_at.old_value);
+    if (new_value) m_insert.bindNoCopy(m_at.new_value, *new_value); else m_insert.bind(m_at.new_value);
+    m_insert.bindNoCopy(m_at.user, m_actor.user);
     m_insert.exec();
 }
 

@@ -12,34 +12,44 @@ static constexpr const char* k_person_columns =
     "id, email, name, company, industry, kind, annual_value, started_on, ended_on, source, "
     "referred_by, external_id, opened_on";
 
-static StoredPerson person_from_row(SQLite::Statement& q)
+PersonColumns::PersonColumns(const SQLite::Statement& q)
+    : id(q.getColumnIndex("id")), email(q.getColumnIndex("email")), name(q.getColumnIndex("name")),
+      company(q.getColumnIndex("company")), industry(q.getColumnIndex("industry")), kind(q.getColumnIndex("kind")),
+      annual_value(q.getColumnIndex("annual_value")), started_on(q.getColumnIndex("started_on")),
+      ended_on(q.getColumnIndex("ended_on")), source(q.getColumnIndex("source")),
+      referred_by(q.getColumnIndex("referred_by")), external_id(q.getColumnIndex("external_id")),
+      opened_on(q.getColumnIndex("opened_on"))
+{
+}
+
+static StoredPerson person_from_row(const SQLite::Statement& q, const PersonColumns& c)
 {
     StoredPerson s;
-    s.id = q.getColumn(0).getInt64();
+    s.id = q.getColumn(c.id).getInt64();
     Person& p = s.person;
-    p.email = opt_text(q.getColumn(1));
-    p.name = opt_text(q.getColumn(2));
-    p.company = opt_text(q.getColumn(3));
-    p.industry = opt_text(q.getColumn(4));
-    p.kind = opt_text(q.getColumn(5));
-    if (!q.getColumn(6).isNull()) p.annual_value = q.getColumn(6).getInt64();
-    p.started_on = opt_date(q.getColumn(7));
-    p.ended_on = opt_date(q.getColumn(8));
-    p.source = opt_text(q.getColumn(9));
-    if (!q.getColumn(10).isNull()) p.referred_by = q.getColumn(10).getInt64();
-    p.external_id = opt_text(q.getColumn(11));
-    p.opened_on = opt_date(q.getColumn(12));
+    p.email = opt_text(q.getColumn(c.email));
+    p.name = opt_text(q.getColumn(c.name));
+    p.company = opt_text(q.getColumn(c.company));
+    p.industry = opt_text(q.getColumn(c.industry));
+    p.kind = opt_text(q.getColumn(c.kind));
+    if (!q.getColumn(c.annual_value).isNull()) p.annual_value = q.getColumn(c.annual_value).getInt64();
+    p.started_on = opt_date(q.getColumn(c.started_on));
+    p.ended_on = opt_date(q.getColumn(c.ended_on));
+    p.source = opt_text(q.getColumn(c.source));
+    if (!q.getColumn(c.referred_by).isNull()) p.referred_by = q.getColumn(c.referred_by).getInt64();
+    p.external_id = opt_text(q.getColumn(c.external_id));
+    p.opened_on = opt_date(q.getColumn(c.opened_on));
     return s;
 }
 
 std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view handle)
 {
     bool by_external = handle.starts_with("ext:");
-    SQLite::Statement q(db, fmt::format("SELECT {} FROM clients WHERE {} = ?", k_person_columns,
+    SQLite::Statement q(db, fmt::format("SELECT {} FROM clients WHERE {} = :handle", k_person_columns,
                                         by_external ? "external_id" : "email"));
-    q.bind(1, by_external ? std::string(handle.substr(4)) : normalize_email(handle));
+    q.bind(":handle", by_external ? std::string(handle.substr(4)) : normalize_email(handle));
     if (!q.executeStep()) return std::nullopt;
-    StoredPerson s = person_from_row(q);
+    StoredPerson s = person_from_row(q, PersonColumns(q));
     s.person.tags = tags_of(db, s.id);
     return s;
 }
@@ -51,17 +61,18 @@ std::uint64_t highest_person_id(SQLite::Database& db)
 
 std::vector<std::string> tags_of(SQLite::Database& db, long long person_id)
 {
-    SQLite::Statement q(db, "SELECT tag FROM tags WHERE client_id = ? ORDER BY tag");
-    q.bind(1, static_cast<int64_t>(person_id));
+    SQLite::Statement q(db, "SELECT tag FROM tags WHERE client_id = :person ORDER BY tag");
+    q.bind(":person", static_cast<int64_t>(person_id));
+    const int tag = q.getColumnIndex("tag");
     std::vector<std::string> tags;
-    while (q.executeStep()) tags.push_back(q.getColumn(0).getString());
+    while (q.executeStep()) tags.push_back(q.getColumn(tag).getString());
     return tags;
 }
 
 std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& filter)
 {
     std::string sql = fmt::format("SELECT {}, (SELECT group_concat(tag, ';') FROM "
-                                  "(SELECT tag FROM tags t WHERE t.client_id = c.id ORDER BY tag)) "
+                                  "(SELECT tag FROM tags t WHERE t.client_id = c.id ORDER BY tag)) AS tags "
                                   "FROM clients c WHERE 1", k_person_columns);
     if (filter.tag) sql += " AND EXISTS (SELECT 1 FROM tags t WHERE t.client_id = c.id AND t.tag = :tag)";
     if (filter.kind) sql += " AND kind = :kind";
@@ -69,10 +80,12 @@ std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& 
     SQLite::Statement q(db, sql);
     if (filter.tag) q.bind(":tag", *filter.tag);
     if (filter.kind) q.bind(":kind", *filter.kind);
+    const PersonColumns columns(q);
+    const int tags = q.getColumnIndex("tags");
     std::vector<StoredPerson> people;
     while (q.executeStep()) {
-        StoredPerson s = person_from_row(q);
-        if (!q.getColumn(13).isNull()) s.person.tags = split_tags(q.getColumn(13).getString());
+        StoredPerson s = person_from_row(q, columns);
+        if (!q.getColumn(tags).isNull()) s.person.tags = split_tags(q.getColumn(tags).getString());
         people.push_back(std::move(s));
     }
     return people;
@@ -130,66 +143,79 @@ static constexpr PersonField k_stored_fields[] = {
 
 PeopleWriter::PeopleWriter(SQLite::Database& db, EventLog& events)
     : m_db(db), m_events(events),
-      m_by_email(db, fmt::format("SELECT {} FROM clients WHERE email = ?", k_person_columns)),
-      m_by_external_id(db, fmt::format("SELECT {} FROM clients WHERE external_id = ?", k_person_columns)),
-      m_id_by_email(db, "SELECT id FROM clients WHERE email = ?"),
-      m_kind(db, "SELECT kind FROM clients WHERE id = ?"),
+      m_by_email(db, fmt::format("SELECT {} FROM clients WHERE email = :email", k_person_columns)),
+      m_by_external_id(db, fmt::format("SELECT {} FROM clients WHERE external_id = :external_id", k_person_columns)),
+      m_id_by_email(db, "SELECT id FROM clients WHERE email = :email"),
+      m_kind(db, "SELECT kind FROM clients WHERE id = :id"),
       m_insert(db, "INSERT INTO clients (email, name, company, industry, kind, annual_value, started_on, "
                    "ended_on, source, external_id, opened_on, referred_by, created_at, updated_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) ON CONFLICT DO NOTHING"),
-      m_update(db, "UPDATE clients SET email = ?1, name = ?2, company = ?3, industry = ?4, kind = ?5, "
-                   "annual_value = ?6, started_on = ?7, ended_on = ?8, source = ?9, external_id = ?10, "
-                   "opened_on = ?11, referred_by = ?12, updated_at = ?13 WHERE id = ?14"),
-      m_add_tag(db, "INSERT OR IGNORE INTO tags (client_id, tag) VALUES (?, ?)"),
-      m_remove_tag(db, "DELETE FROM tags WHERE client_id = ? AND tag = ?")
+                   "VALUES (:email, :name, :company, :industry, :kind, :annual_value, :started_on, :ended_on, "
+                   ":source, :external_id, :opened_on, :referred_by, :at, :at) ON CONFLICT DO NOTHING"),
+      m_update(db, "UPDATE clients SET email = :email, name = :name, company = :company, industry = :industry, "
+                   "kind = :kind, annual_value = :annual_value, started_on = :started_on, ended_on = :ended_on, "
+                   "source = :source, external_id = :external_id, opened_on = :opened_on, "
+                   "referred_by = :referred_by, updated_at = :at WHERE id = :id"),
+      m_add_tag(db, "INSERT OR IGNORE INTO tags (client_id, tag) VALUES (:person, :tag)"),
+      m_remove_tag(db, "DELETE FROM tags WHERE client_id = :person AND tag = :tag"),
+      m_by_email_columns(m_by_email), m_by_external_id_columns(m_by_external_id), m_insert_at(m_insert),
+      m_update_at(m_update), m_by_email_at(m_by_email.getIndex(":email")),
+      m_by_external_id_at(m_by_external_id.getIndex(":external_id")), m_id_by_email_at(m_id_by_email.getIndex(":email")),
+      m_id_by_email_id(m_id_by_email.getColumnIndex("id")), m_kind_id(m_kind.getIndex(":id")),
+      m_kind_kind(m_kind.getColumnIndex("kind")), m_update_id(m_update.getIndex(":id")),
+      m_add_tag_person(m_add_tag.getIndex(":person")), m_add_tag_tag(m_add_tag.getIndex(":tag")),
+      m_remove_tag_person(m_remove_tag.getIndex(":person")), m_remove_tag_tag(m_remove_tag.getIndex(":tag"))
 {
 }
 
-std::optional<StoredPerson> PeopleWriter::read_one(SQLite::Statement& query)
+std::optional<StoredPerson> PeopleWriter::read_one(SQLite::Statement& query, const PersonColumns& columns)
 {
     std::optional<StoredPerson> found;
-    if (query.executeStep()) found = person_from_row(query);
+    if (query.executeStep()) found = person_from_row(query, columns);
     query.reset();
     return found;
 }
 
 std::optional<StoredPerson> PeopleWriter::find_by_email(const std::string& email)
 {
-    m_by_email.bind(1, email);
-    return read_one(m_by_email);
+    m_by_email.bind(m_by_email_at, email);
+    return read_one(m_by_email, m_by_email_columns);
 }
 
 std::optional<StoredPerson> PeopleWriter::find_by_external_id(const std::string& external_id)
 {
-    m_by_external_id.bind(1, external_id);
-    return read_one(m_by_external_id);
-}
-
-static std::optional<long long> first_id(SQLite::Statement& query)
-{
-    std::optional<long long> id;
-    if (query.executeStep()) id = query.getColumn(0).getInt64();
-    query.reset();
-    return id;
+    m_by_external_id.bind(m_by_external_id_at, external_id);
+    return read_one(m_by_external_id, m_by_external_id_columns);
 }
 
 std::optional<long long> PeopleWriter::find_id_by_email(const std::string& email)
 {
-    m_id_by_email.bindNoCopy(1, email);
-    return first_id(m_id_by_email);
+    m_id_by_email.bindNoCopy(m_id_by_email_at, email);
+    std::optional<long long> id;
+    if (m_id_by_email.executeStep()) id = m_id_by_email.getColumn(m_id_by_email_id).getInt64();
+    m_id_by_email.reset();
+    return id;
 }
 
 std::optional<std::string> PeopleWriter::kind_of(long long id)
 {
-    m_kind.bind(1, static_cast<int64_t>(id));
+    m_kind.bind(m_kind_id, static_cast<int64_t>(id));
     std::optional<std::string> kind;
-    if (m_kind.executeStep()) kind = opt_text(m_kind.getColumn(0));
+    if (m_kind.executeStep()) kind = opt_text(m_kind.getColumn(m_kind_kind));
     m_kind.reset();
     return kind;
 }
 
-// Binds without copying: the person and `dates` outlive the statement's exec().
-static void bind_person(SQLite::Statement& s, const Person& p, const std::string& at, std::string (&dates)[3])
+PeopleWriter::PersonParameters::PersonParameters(const SQLite::Statement& s)
+    : email(s.getIndex(":email")), name(s.getIndex(":name")), company(s.getIndex(":company")),
+      industry(s.getIndex(":industry")), kind(s.getIndex(":kind")), annual_value(s.getIndex(":annual_value")),
+      started_on(s.getIndex(":started_on")), ended_on(s.getIndex(":ended_on")), source(s.getIndex(":source")),
+      external_id(s.getIndex(":external_id")), opened_on(s.getIndex(":opened_on")),
+      referred_by(s.getIndex(":referred_by")), at(s.getIndex(":at"))
+{
+}
+
+// Binds without copying: the person and m_dates outlive the statement's exec().
+void PeopleWriter::bind_person(SQLite::Statement& s, const PersonParameters& at, const Person& p)
 {
     static const std::string k_client = "client";
     auto text = [&](int i, const std::optional<std::string>& v) {
@@ -200,19 +226,19 @@ static void bind_person(SQLite::Statement& s, const Person& p, const std::string
         scratch = to_string(*d);
         s.bindNoCopy(i, scratch);
     };
-    text(1, p.email);
-    text(2, p.name);
-    text(3, p.company);
-    text(4, p.industry);
-    s.bindNoCopy(5, p.kind ? *p.kind : k_client);
-    if (p.annual_value) s.bind(6, static_cast<int64_t>(*p.annual_value)); else s.bind(6);
-    date(7, p.started_on, dates[0]);
-    date(8, p.ended_on, dates[1]);
-    text(9, p.source);
-    text(10, p.external_id);
-    date(11, p.opened_on, dates[2]);
-    if (p.referred_by) s.bind(12, static_cast<int64_t>(*p.referred_by)); else s.bind(12);
-    s.bindNoCopy(13, at);
+    text(at.email, p.email);
+    text(at.name, p.name);
+    text(at.company, p.company);
+    text(at.industry, p.industry);
+    s.bindNoCopy(at.kind, p.kind ? *p.kind : k_client);
+    if (p.annual_value) s.bind(at.annual_value, static_cast<int64_t>(*p.annual_value)); else s.bind(at.annual_value);
+    date(at.started_on, p.started_on, m_dates[0]);
+    date(at.ended_on, p.ended_on, m_dates[1]);
+    text(at.source, p.source);
+    text(at.external_id, p.external_id);
+    date(at.opened_on, p.opened_on, m_dates[2]);
+    if (p.referred_by) s.bind(at.referred_by, static_cast<int64_t>(*p.referred_by)); else s.bind(at.referred_by);
+    s.bindNoCopy(at.at, m_events.actor().at);
 }
 
 long long PeopleWriter::insert(const Person& person)
@@ -225,7 +251,7 @@ long long PeopleWriter::insert(const Person& person)
 std::optional<long long> PeopleWriter::insert_if_new(const Person& person)
 {
     m_insert.reset();
-    bind_person(m_insert, person, m_events.actor().at, m_dates);
+    bind_person(m_insert, m_insert_at, person);
     if (m_insert.exec() == 0) return std::nullopt; // the email or external id is taken
     long long id = m_db.getLastInsertRowid();
     // The new person as a JSON object of its set fields (written by hand: imports do this per row).
@@ -257,8 +283,8 @@ std::optional<long long> PeopleWriter::insert_if_new(const Person& person)
 void PeopleWriter::update(long long id, const Person& before, const Person& after)
 {
     m_update.reset();
-    bind_person(m_update, after, m_events.actor().at, m_dates);
-    m_update.bind(14, static_cast<int64_t>(id));
+    bind_person(m_update, m_update_at, after);
+    m_update.bind(m_update_id, static_cast<int64_t>(id));
     m_update.exec();
     for (PersonField f : k_stored_fields) {
         auto old_value = field_text(before, f), new_value = field_text(after, f);
@@ -273,8 +299,8 @@ void PeopleWriter::update(long long id, const Person& before, const Person& afte
 bool PeopleWriter::insert_tag(long long id, const std::string& tag)
 {
     m_add_tag.reset();
-    m_add_tag.bind(1, static_cast<int64_t>(id));
-    m_add_tag.bind(2, tag);
+    m_add_tag.bind(m_add_tag_person, static_cast<int64_t>(id));
+    m_add_tag.bind(m_add_tag_tag, tag);
     return m_add_tag.exec() > 0;
 }
 
@@ -295,8 +321,8 @@ int PeopleWriter::remove_tags(long long id, const std::vector<std::string>& tags
     int removed = 0;
     for (const std::string& tag : tags) {
         m_remove_tag.reset();
-        m_remove_tag.bind(1, static_cast<int64_t>(id));
-        m_remove_tag.bind(2, tag);
+        m_remove_tag.bind(m_remove_tag_person, static_cast<int64_t>(id));
+        m_remove_tag.bind(m_remove_tag_tag, tag);
         if (m_remove_tag.exec() > 0) {
             m_events.record("client", id, "tag removed", tag, std::nullopt);
             ++removed;

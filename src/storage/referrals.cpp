@@ -10,52 +10,76 @@
 
 namespace refer {
 
+// The referrer's columns are renamed: the referral has an email of its own.
 static constexpr const char* k_referral_select =
     "SELECT r.id, r.referrer_id, r.referee_name, r.referee_email, r.referee_company, r.source, r.submitted_on, "
     "r.status, r.status_on, r.contacted_on, r.meeting_on, r.qualified_on, r.won_on, r.lost_on, r.lost_reason, "
-    "r.deal_value, r.consent, r.note, c.email, c.external_id, c.kind "
+    "r.deal_value, r.consent, r.note, c.email AS referrer_email, c.external_id AS referrer_external_id, "
+    "c.kind AS referrer_kind "
     "FROM referrals r JOIN clients c ON c.id = r.referrer_id ";
 
-static Date date_of(const SQLite::Column& c) { return opt_date(c).value_or(Date{}); }
+ReferralColumns::ReferralColumns(const SQLite::Statement& q)
+    : id(q.getColumnIndex("id")), referrer_id(q.getColumnIndex("referrer_id")),
+      referee_name(q.getColumnIndex("referee_name")), referee_email(q.getColumnIndex("referee_email")),
+      referee_company(q.getColumnIndex("referee_company")), source(q.getColumnIndex("source")),
+      submitted_on(q.getColumnIndex("submitted_on")), status(q.getColumnIndex("status")),
+      status_on(q.getColumnIndex("status_on")), contacted_on(q.getColumnIndex("contacted_on")),
+      meeting_on(q.getColumnIndex("meeting_on")), qualified_on(q.getColumnIndex("qualified_on")),
+      won_on(q.getColumnIndex("won_on")), lost_on(q.getColumnIndex("lost_on")),
+      lost_reason(q.getColumnIndex("lost_reason")), deal_value(q.getColumnIndex("deal_value")),
+      consent(q.getColumnIndex("consent")), note(q.getColumnIndex("note")),
+      referrer_email(q.getColumnIndex("referrer_email")), referrer_external_id(q.getColumnIndex("referrer_external_id")),
+      referrer_kind(q.getColumnIndex("referrer_kind"))
+{
+}
 
-static StoredReferral referral_from_row(SQLite::Statement& q)
+static StoredReferral referral_from_row(const SQLite::Statement& q, const ReferralColumns& c)
 {
     StoredReferral s;
-    s.id = q.getColumn(0).getInt64();
+    s.id = q.getColumn(c.id).getInt64();
     Referral& r = s.referral;
-    r.referrer_id = q.getColumn(1).getInt64();
-    r.referee_name = opt_text(q.getColumn(2));
-    r.referee_email = opt_text(q.getColumn(3));
-    r.referee_company = opt_text(q.getColumn(4));
-    r.source = q.getColumn(5).getString();
-    r.submitted_on = date_of(q.getColumn(6));
-    r.status = parse_status(q.getColumn(7).getString()).value_or(Status::submitted);
-    r.status_on = date_of(q.getColumn(8));
-    r.contacted_on = opt_date(q.getColumn(9));
-    r.meeting_on = opt_date(q.getColumn(10));
-    r.qualified_on = opt_date(q.getColumn(11));
-    r.won_on = opt_date(q.getColumn(12));
-    r.lost_on = opt_date(q.getColumn(13));
-    r.lost_reason = opt_text(q.getColumn(14));
-    if (!q.getColumn(15).isNull()) r.deal_value = q.getColumn(15).getInt64();
-    r.consent = q.getColumn(16).getInt() != 0;
-    r.note = opt_text(q.getColumn(17));
-    s.referrer_email = opt_text(q.getColumn(18));
-    s.referrer = s.referrer_email ? *s.referrer_email : "ext:" + q.getColumn(19).getString();
-    s.referrer_kind = q.getColumn(20).getString();
+    r.referrer_id = q.getColumn(c.referrer_id).getInt64();
+    r.referee_name = opt_text(q.getColumn(c.referee_name));
+    r.referee_email = opt_text(q.getColumn(c.referee_email));
+    r.referee_company = opt_text(q.getColumn(c.referee_company));
+    r.source = q.getColumn(c.source).getString();
+    r.submitted_on = date_of(q.getColumn(c.submitted_on));
+    r.status = parse_status(q.getColumn(c.status).getString()).value_or(Status::submitted);
+    r.status_on = date_of(q.getColumn(c.status_on));
+    r.contacted_on = opt_date(q.getColumn(c.contacted_on));
+    r.meeting_on = opt_date(q.getColumn(c.meeting_on));
+    r.qualified_on = opt_date(q.getColumn(c.qualified_on));
+    r.won_on = opt_date(q.getColumn(c.won_on));
+    r.lost_on = opt_date(q.getColumn(c.lost_on));
+    r.lost_reason = opt_text(q.getColumn(c.lost_reason));
+    if (!q.getColumn(c.deal_value).isNull()) r.deal_value = q.getColumn(c.deal_value).getInt64();
+    r.consent = q.getColumn(c.consent).getInt() != 0;
+    r.note = opt_text(q.getColumn(c.note));
+    s.referrer_email = opt_text(q.getColumn(c.referrer_email));
+    s.referrer = s.referrer_email ? *s.referrer_email : "ext:" + q.getColumn(c.referrer_external_id).getString();
+    s.referrer_kind = q.getColumn(c.referrer_kind).getString();
     return s;
+}
+
+// Every row of a statement prepared here and used once.
+static std::vector<StoredReferral> all_rows(SQLite::Statement& q)
+{
+    ReferralColumns columns(q);
+    std::vector<StoredReferral> out;
+    while (q.executeStep()) out.push_back(referral_from_row(q, columns));
+    return out;
 }
 
 static std::optional<StoredReferral> first_row(SQLite::Statement& q)
 {
     if (!q.executeStep()) return std::nullopt;
-    return referral_from_row(q);
+    return referral_from_row(q, ReferralColumns(q));
 }
 
 std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id)
 {
-    SQLite::Statement q(db, std::string(k_referral_select) + "WHERE r.id = ?");
-    q.bind(1, static_cast<int64_t>(id));
+    SQLite::Statement q(db, std::string(k_referral_select) + "WHERE r.id = :id");
+    q.bind(":id", static_cast<int64_t>(id));
     return first_row(q);
 }
 
@@ -67,8 +91,8 @@ std::uint64_t highest_referral_id(SQLite::Database& db)
 std::optional<StoredReferral> find_referral_by_referee(SQLite::Database& db, const std::string& email)
 {
     SQLite::Statement q(db, std::string(k_referral_select) +
-                                "WHERE r.referee_email = ? ORDER BY r.submitted_on DESC, r.id DESC LIMIT 1");
-    q.bind(1, normalize_email(email));
+                                "WHERE r.referee_email = :email ORDER BY r.submitted_on DESC, r.id DESC LIMIT 1");
+    q.bind(":email", normalize_email(email));
     return first_row(q);
 }
 
@@ -82,14 +106,26 @@ std::optional<StoredReferral> find_referral_ref(SQLite::Database& db, std::strin
 
 std::vector<PriorReferral> referrals_of_referee(SQLite::Database& db, const std::string& email)
 {
-    SQLite::Statement q(db, "SELECT r.id, coalesce(c.email, 'ext:' || c.external_id), r.submitted_on "
-                            "FROM referrals r JOIN clients c ON c.id = r.referrer_id "
-                            "WHERE r.referee_email = ? ORDER BY r.submitted_on, r.id");
-    q.bind(1, email);
+    SQLite::Statement q(db, "SELECT r.id AS id, coalesce(c.email, 'ext:' || c.external_id) AS referrer, "
+                            "r.submitted_on AS submitted_on FROM referrals r JOIN clients c ON c.id = r.referrer_id "
+                            "WHERE r.referee_email = :email ORDER BY r.submitted_on, r.id");
+    q.bind(":email", email);
+    const int id = q.getColumnIndex("id"), referrer = q.getColumnIndex("referrer"),
+              submitted_on = q.getColumnIndex("submitted_on");
     std::vector<PriorReferral> prior;
     while (q.executeStep())
-        prior.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), date_of(q.getColumn(2))});
+        prior.push_back({q.getColumn(id).getInt64(), q.getColumn(referrer).getString(), date_of(q.getColumn(submitted_on))});
     return prior;
+}
+
+// Without a copy: the text stays valid until the next step.
+static std::string_view text_of(const SQLite::Column& c) { return {c.getText(), static_cast<size_t>(c.getBytes())}; }
+
+void for_each_referee_email(SQLite::Database& db, const std::function<void(std::string_view)>& visit)
+{
+    SQLite::Statement q(db, "SELECT referee_email FROM referrals WHERE referee_email IS NOT NULL");
+    const int email = q.getColumnIndex("referee_email");
+    while (q.executeStep()) visit(text_of(q.getColumn(email)));
 }
 
 std::vector<StoredReferral> list_referrals(SQLite::Database& db, const ReferralFilter& filter)
@@ -101,9 +137,7 @@ std::vector<StoredReferral> list_referrals(SQLite::Database& db, const ReferralF
     SQLite::Statement q(db, sql);
     if (filter.referrer_id) q.bind(":referrer", static_cast<int64_t>(*filter.referrer_id));
     if (filter.status) q.bind(":status", std::string(to_string(*filter.status)));
-    std::vector<StoredReferral> out;
-    while (q.executeStep()) out.push_back(referral_from_row(q));
-    return out;
+    return all_rows(q);
 }
 
 std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optional<std::string>& referee_email,
@@ -119,14 +153,17 @@ std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optiona
                             "WHERE substr(email, instr(email, '@') + 1) = :domain ORDER BY id LIMIT 5");
     if (referee_company) q.bind(":company", *referee_company); else q.bind(":company");
     if (!domain.empty()) q.bind(":domain", domain); else q.bind(":domain");
+    const int id = q.getColumnIndex("id"), email = q.getColumnIndex("email"), name = q.getColumnIndex("name"),
+              company = q.getColumnIndex("company"), kind = q.getColumnIndex("kind"),
+              external_id = q.getColumnIndex("external_id");
     while (q.executeStep()) {
         StoredPerson s;
-        s.id = q.getColumn(0).getInt64();
-        s.person.email = opt_text(q.getColumn(1));
-        s.person.name = opt_text(q.getColumn(2));
-        s.person.company = opt_text(q.getColumn(3));
-        s.person.kind = opt_text(q.getColumn(4));
-        s.person.external_id = opt_text(q.getColumn(5));
+        s.id = q.getColumn(id).getInt64();
+        s.person.email = opt_text(q.getColumn(email));
+        s.person.name = opt_text(q.getColumn(name));
+        s.person.company = opt_text(q.getColumn(company));
+        s.person.kind = opt_text(q.getColumn(kind));
+        s.person.external_id = opt_text(q.getColumn(external_id));
         if (referee_email && s.person.email == referee_email) continue;
         if (auto why = colleague_reason(referee_email, referee_company, s.person.email, s.person.company))
             return Colleague{std::move(s), *why};
@@ -134,17 +171,7 @@ std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optiona
     return std::nullopt;
 }
 
-std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id)
-{
-    SQLite::Statement q(db, "SELECT at, on_date, what, old, new, user FROM events "
-                            "WHERE entity = 'referral' AND entity_id = ? ORDER BY id");
-    q.bind(1, static_cast<int64_t>(id));
-    std::vector<StoredEvent> events;
-    while (q.executeStep())
-        events.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                          opt_text(q.getColumn(3)), opt_text(q.getColumn(4)), opt_text(q.getColumn(5))});
-    return events;
-}
+std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id) { return events_of(db, "referral", id); }
 
 std::vector<ReferralFieldText> referral_fields(const Referral& r)
 {
@@ -174,21 +201,28 @@ static constexpr const char* k_values =
     ":referrer_id, :referee_name, :referee_email, :referee_company, :source, :submitted_on, :status, :status_on, "
     ":contacted_on, :meeting_on, :qualified_on, :won_on, :lost_on, :lost_reason, :deal_value, :consent, :note";
 
-// Parameters by position: the statements name them in the order of referral_fields().
-static void bind_referral(SQLite::Statement& s, const std::vector<ReferralFieldText>& fields, const Referral& r)
+// The index of the parameter named after each field of referral_fields(), in its order.
+static std::vector<int> field_parameters(const SQLite::Statement& s)
+{
+    std::vector<int> at;
+    for (const auto& field : referral_fields(Referral{})) at.push_back(s.getIndex(fmt::format(":{}", field.name).c_str()));
+    return at;
+}
+
+// `at` from field_parameters(); text without copies: `fields` outlive the statement's exec().
+static void bind_referral(SQLite::Statement& s, const std::vector<int>& at, const std::vector<ReferralFieldText>& fields,
+                          const Referral& r)
 {
     for (size_t i = 0; i < fields.size(); ++i) {
-        int at = static_cast<int>(i) + 1;
         const auto& [name, value] = fields[i];
-        if (name == "referrer_id") s.bind(at, static_cast<int64_t>(r.referrer_id));
-        else if (name == "deal_value" && r.deal_value) s.bind(at, static_cast<int64_t>(*r.deal_value));
-        else if (name == "consent") s.bind(at, r.consent ? 1 : 0);
-        else if (value) s.bindNoCopy(at, *value);
-        else s.bind(at);
+        if (name == "referrer_id") s.bind(at[i], static_cast<int64_t>(r.referrer_id));
+        else if (name == "deal_value" && r.deal_value) s.bind(at[i], static_cast<int64_t>(*r.deal_value));
+        else if (name == "consent") s.bind(at[i], r.consent ? 1 : 0);
+        else if (value) s.bindNoCopy(at[i], *value);
+        else s.bind(at[i]);
     }
 }
 
-// Appends `text` as a JSON string literal, escaped as nlohmann::json dumps it.
 ReferralWriter::ReferralWriter(SQLite::Database& db, EventLog& events)
     : m_db(db), m_events(events),
       m_insert(db, fmt::format("INSERT INTO referrals (referrer_id, referee_name, referee_email, referee_company, "
@@ -200,16 +234,19 @@ ReferralWriter::ReferralWriter(SQLite::Database& db, EventLog& events)
                    "contacted_on = :contacted_on, meeting_on = :meeting_on, qualified_on = :qualified_on, "
                    "won_on = :won_on, lost_on = :lost_on, lost_reason = :lost_reason, deal_value = :deal_value, "
                    "consent = :consent, note = :note WHERE id = :id"),
-      m_by_referee(db, std::string(k_referral_select) + "WHERE r.referee_email = ? ORDER BY r.submitted_on, r.id")
+      m_by_referee(db, std::string(k_referral_select) + "WHERE r.referee_email = :email ORDER BY r.submitted_on, r.id"),
+      m_insert_at(field_parameters(m_insert)), m_update_at(field_parameters(m_update)),
+      m_update_id(m_update.getIndex(":id")), m_by_referee_email(m_by_referee.getIndex(":email")),
+      m_by_referee_columns(m_by_referee)
 {
 }
 
 std::vector<StoredReferral> ReferralWriter::by_referee(const std::string& email)
 {
     m_by_referee.reset();
-    m_by_referee.bind(1, email);
+    m_by_referee.bind(m_by_referee_email, email);
     std::vector<StoredReferral> out;
-    while (m_by_referee.executeStep()) out.push_back(referral_from_row(m_by_referee));
+    while (m_by_referee.executeStep()) out.push_back(referral_from_row(m_by_referee, m_by_referee_columns));
     m_by_referee.reset();
     return out;
 }
@@ -241,7 +278,7 @@ long long ReferralWriter::insert(const Referral& referral)
 {
     auto fields = referral_fields(referral);
     m_insert.reset();
-    bind_referral(m_insert, fields, referral);
+    bind_referral(m_insert, m_insert_at, fields, referral);
     m_insert.exec();
     long long id = m_db.getLastInsertRowid();
     // The set fields as a JSON object, written by hand: imports do this per row.
@@ -262,8 +299,8 @@ void ReferralWriter::update(long long id, const Referral& before, const Referral
 {
     auto old_fields = referral_fields(before), new_fields = referral_fields(after);
     m_update.reset();
-    bind_referral(m_update, new_fields, after);
-    m_update.bind(":id", static_cast<int64_t>(id));
+    bind_referral(m_update, m_update_at, new_fields, after);
+    m_update.bind(m_update_id, static_cast<int64_t>(id));
     m_update.exec();
     for (size_t i = 0; i < new_fields.size(); ++i)
         if (old_fields[i].value != new_fields[i].value)
@@ -280,17 +317,20 @@ static SQLite::Database& with_suspect_tables(SQLite::Database& db)
 
 SuspectReferees::SuspectReferees(SQLite::Database& db)
     : m_db(with_suspect_tables(db)),
-      m_add(db, "INSERT OR IGNORE INTO temp.referee_suspects (email) VALUES (?)"),
-      m_contains(db, "SELECT 1 FROM temp.referee_suspects WHERE email = ?"),
+      m_add(db, "INSERT OR IGNORE INTO temp.referee_suspects (email) VALUES (:email)"),
+      m_contains(db, "SELECT 1 FROM temp.referee_suspects WHERE email = :email"),
       m_referrals(db, std::string(k_referral_select) + "JOIN temp.suspect_referrals s ON s.id = r.id "
-                                                       "WHERE s.email = ? ORDER BY r.submitted_on, r.id"),
-      m_record(db, "INSERT OR IGNORE INTO temp.suspect_referrals (email, id) VALUES (?, ?)")
+                                                       "WHERE s.email = :email ORDER BY r.submitted_on, r.id"),
+      m_record(db, "INSERT OR IGNORE INTO temp.suspect_referrals (email, id) VALUES (:email, :id)"),
+      m_add_email(m_add.getIndex(":email")), m_contains_email(m_contains.getIndex(":email")),
+      m_referrals_email(m_referrals.getIndex(":email")), m_record_email(m_record.getIndex(":email")),
+      m_record_id(m_record.getIndex(":id")), m_referrals_columns(m_referrals)
 {
 }
 
 void SuspectReferees::add(const std::string& email)
 {
-    m_add.bindNoCopy(1, email);
+    m_add.bindNoCopy(m_add_email, email);
     m_add.exec();
     m_add.reset();
 }
@@ -305,25 +345,32 @@ void SuspectReferees::copy_ledger_referrals()
 
 bool SuspectReferees::contains(const std::string& email)
 {
-    m_contains.bindNoCopy(1, email);
+    m_contains.bindNoCopy(m_contains_email, email);
     bool found = m_contains.executeStep();
     m_contains.reset();
     return found;
 }
 
+void SuspectReferees::for_each_email(const std::function<void(std::string_view)>& visit)
+{
+    SQLite::Statement q(m_db, "SELECT email FROM temp.referee_suspects");
+    const int email = q.getColumnIndex("email");
+    while (q.executeStep()) visit(text_of(q.getColumn(email)));
+}
+
 std::vector<StoredReferral> SuspectReferees::referrals(const std::string& email)
 {
-    m_referrals.bindNoCopy(1, email);
+    m_referrals.bindNoCopy(m_referrals_email, email);
     std::vector<StoredReferral> out;
-    while (m_referrals.executeStep()) out.push_back(referral_from_row(m_referrals));
+    while (m_referrals.executeStep()) out.push_back(referral_from_row(m_referrals, m_referrals_columns));
     m_referrals.reset();
     return out;
 }
 
 void SuspectReferees::record(const std::string& email, long long id)
 {
-    m_record.bindNoCopy(1, email);
-    m_record.bind(2, static_cast<int64_t>(id));
+    m_record.bindNoCopy(m_record_email, email);
+    m_record.bind(m_record_id, static_cast<int64_t>(id));
     m_record.exec();
     m_record.reset();
 }
@@ -337,9 +384,7 @@ std::vector<StoredReferral> referrals_in_range(SQLite::Database& db, long long f
     SQLite::Statement q(db, std::string(k_referral_select) + "WHERE r.id BETWEEN :first AND :last ORDER BY r.id");
     q.bind(":first", static_cast<int64_t>(first));
     q.bind(":last", static_cast<int64_t>(last));
-    std::vector<StoredReferral> out;
-    while (q.executeStep()) out.push_back(referral_from_row(q));
-    return out;
+    return all_rows(q);
 }
 
 std::vector<StoredReferral> referrals_of_referrers(SQLite::Database& db, std::span<const long long> referrer_ids)
@@ -347,9 +392,7 @@ std::vector<StoredReferral> referrals_of_referrers(SQLite::Database& db, std::sp
     SQLite::Statement q(db, std::string(k_referral_select) +
                                 "WHERE r.referrer_id IN (SELECT value FROM json_each(:ids)) ORDER BY r.id");
     q.bind(":ids", nlohmann::json(referrer_ids).dump());
-    std::vector<StoredReferral> out;
-    while (q.executeStep()) out.push_back(referral_from_row(q));
-    return out;
+    return all_rows(q);
 }
 
 std::vector<long long> referrers_of_referees(SQLite::Database& db, std::span<const std::string> emails)

@@ -1,5 +1,6 @@
 #include "refer/storage/tags.h"
 
+#include "refer/storage/columns.h"
 #include "refer/storage/people.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -10,26 +11,27 @@ namespace refer {
 
 std::vector<TagCount> tag_counts(SQLite::Database& db)
 {
-    SQLite::Statement q(db, "SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY tag");
+    SQLite::Statement q(db, "SELECT tag, count(*) AS people FROM tags GROUP BY tag ORDER BY tag");
+    const int tag = q.getColumnIndex("tag"), people = q.getColumnIndex("people");
     std::vector<TagCount> counts;
-    while (q.executeStep()) counts.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt64()});
+    while (q.executeStep()) counts.push_back({q.getColumn(tag).getString(), q.getColumn(people).getInt64()});
     return counts;
 }
 
 long long people_count(SQLite::Database& db)
 {
-    SQLite::Statement q(db, "SELECT count(*) FROM clients");
-    q.executeStep();
-    return q.getColumn(0).getInt64();
+    return db.execAndGet("SELECT count(*) FROM clients").getInt64();
 }
 
 std::map<long long, std::vector<Score>> nps_scores_by_person(SQLite::Database& db)
 {
     SQLite::Statement q(db, "SELECT client_id, score, responded_on FROM nps_responses");
+    const int person = q.getColumnIndex("client_id"), score = q.getColumnIndex("score"),
+              responded_on = q.getColumnIndex("responded_on");
     std::map<long long, std::vector<Score>> scores;
     while (q.executeStep())
-        if (auto on = parse_iso_date(q.getColumn(2).getString()))
-            scores[q.getColumn(0).getInt64()].push_back({q.getColumn(1).getInt(), *on});
+        if (auto on = opt_date(q.getColumn(responded_on)))
+            scores[q.getColumn(person).getInt64()].push_back({q.getColumn(score).getInt(), *on});
     return scores;
 }
 
@@ -37,8 +39,9 @@ std::map<long long, std::vector<std::string>> segment_tags_by_person(SQLite::Dat
 {
     SQLite::Statement q(db, "SELECT client_id, tag FROM tags WHERE tag IN ('promoter', 'passive', 'detractor') "
                             "ORDER BY client_id, tag");
+    const int person = q.getColumnIndex("client_id"), tag = q.getColumnIndex("tag");
     std::map<long long, std::vector<std::string>> tags;
-    while (q.executeStep()) tags[q.getColumn(0).getInt64()].push_back(q.getColumn(1).getString());
+    while (q.executeStep()) tags[q.getColumn(person).getInt64()].push_back(q.getColumn(tag).getString());
     return tags;
 }
 

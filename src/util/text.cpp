@@ -10,4 +10,29 @@ std::string ascii_lower(std::string_view text)
     return out;
 }
 
+static bool is_blank(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+std::string_view trim(std::string_view text)
+{
+    while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+std::string spoken_list(std::span<const std::string_view> words, std::string_view last)
+{
+    std::string out;
+    for (size_t i = 0; i < words.size(); ++i) {
+        if (i + 1 == words.size() && i > 0) out.append(" ").append(last).append(" ");
+        else if (i > 0) out += ", ";
+        out += words[i];
+    }
+    return out;
+}
+
+std::vector<std::string> to_strings(std::span<const std::string_view> words)
+{
+    return std::vector<std::string>(words.begin(), words.end());
+}
+
 } // namespace refer

@@ -89,10 +89,19 @@ TEST_CASE("open_database creates, migrates and sets the pragmas")
     CHECK(count(*again, "PRAGMA user_version") == schema_version());
 }
 
+TEST_CASE("open_memory_database is migrated, with foreign keys on, and private")
+{
+    auto db = open_memory_database();
+    CHECK(count(*db, "PRAGMA user_version") == schema_version());
+    CHECK(count(*db, "PRAGMA foreign_keys") == 1);
+    CHECK(count(*db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'referrals'") == 1);
+    db->exec("INSERT INTO clients (email, kind, created_at, updated_at) VALUES ('a@x.com', 'client', 'x', 'x')");
+    CHECK(count(*open_memory_database(), "SELECT count(*) FROM clients") == 0);
+}
+
 TEST_CASE("foreign keys are enforced")
 {
-    TempDir tmp;
-    auto db = open_database(tmp.path / "refer.db", Access::write);
+    auto db = open_memory_database();
     CHECK_THROWS_AS(db->exec("INSERT INTO tags (client_id, tag) VALUES (42, 'vip')"), SQLite::Exception);
     CHECK(count(*db, "SELECT count(*) FROM tags") == 0);
 }
@@ -153,8 +162,7 @@ TEST_CASE("open_database refuses what is not a refer database")
 
 TEST_CASE("events are append-only")
 {
-    TempDir tmp;
-    auto db = open_database(tmp.path / "refer.db", Access::write);
+    auto db = open_memory_database();
     {
         WriteTransaction tx(*db);
         EventLog log(*db, test_actor());
@@ -244,8 +252,7 @@ TEST_CASE("a second writer waits the busy timeout, then fails with SQLITE_BUSY")
 
 TEST_CASE("PeopleWriter records events with old and new values")
 {
-    TempDir tmp;
-    auto db = open_database(tmp.path / "refer.db", Access::write);
+    auto db = open_memory_database();
     WriteTransaction tx(*db);
     EventLog log(*db, test_actor());
     PeopleWriter people(*db, log);

@@ -1,6 +1,8 @@
 #include "refer/domain/referral.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
+#include <span>
 #include <vector>
 
 using namespace refer;
@@ -27,6 +29,7 @@ static Referral moved(const Referral& r, const Move& m)
 TEST_CASE("statuses parse by their exact names")
 {
     for (Status s : k_statuses) CHECK(parse_status(to_string(s)) == s);
+    for (size_t i = 0; i < std::size(k_statuses); ++i) CHECK(to_string(k_statuses[i]) == k_status_names[i]);
     CHECK_FALSE(parse_status("Won"));
     CHECK_FALSE(parse_status("closed"));
     CHECK_FALSE(parse_status(""));
@@ -195,4 +198,13 @@ TEST_CASE("colleagues share a company or a work email domain")
           "same company \"globex\"");
     CHECK_FALSE(colleague_reason(O("sam@gmail.com"), O{}, O("ann@gmail.com"), O{}));
     CHECK_FALSE(colleague_reason(O("sam@globex.com"), O(""), O("ann@acme.com"), O("")));
+}
+
+TEST_CASE("a referral's source is one of the person kinds, or other")
+{
+    CHECK(std::ranges::equal(std::span(k_referral_sources).first(std::size(k_person_kinds)), k_person_kinds));
+    CHECK(k_referral_sources.back() == "other");
+    for (std::string_view kind : k_person_kinds) CHECK(is_referral_source(kind));
+    CHECK(is_referral_source("other"));
+    CHECK_FALSE(is_referral_source("referral"));
 }

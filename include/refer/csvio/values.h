@@ -24,6 +24,4 @@ std::string date_hint(std::string_view cell, const ValueFormat& format);
 // The first address of a cell that may hold several (`a@x.com, b@y.com`), normalised.
 std::string first_email(std::string_view cell);
 
-std::string_view trim_cell(std::string_view cell);
-
 } // namespace refer

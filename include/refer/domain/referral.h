@@ -3,7 +3,10 @@
 // first-referral-wins attribution and the colleague warning. Pure: no I/O.
 #include "refer/domain/date.h"
 #include "refer/domain/money.h"
+#include "refer/domain/person.h"
 
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,7 +19,15 @@ enum class Status { submitted, contacted, meeting, qualified, won, lost };
 
 inline constexpr Status k_statuses[] = {Status::submitted, Status::contacted, Status::meeting,
                                         Status::qualified, Status::won, Status::lost};
-inline constexpr std::string_view k_referral_sources[] = {"client", "partner", "employee", "advisor", "other"};
+// Their names, in the same order: what messages and the command line list.
+inline constexpr std::string_view k_status_names[] = {"submitted", "contacted", "meeting", "qualified", "won", "lost"};
+// A referral comes from a referrer of some kind, or from elsewhere.
+inline constexpr auto k_referral_sources = [] {
+    std::array<std::string_view, std::size(k_person_kinds) + 1> sources{};
+    std::ranges::copy(k_person_kinds, sources.begin());
+    sources.back() = "other";
+    return sources;
+}();
 
 std::string_view to_string(Status status);
 std::optional<Status> parse_status(std::string_view text); // exact lowercase name

@@ -20,4 +20,7 @@ inline std::optional<Date> opt_date(const SQLite::Column& c)
     return parse_iso_date(c.getString());
 }
 
+// A NOT NULL date column (refer writes only ISO dates there).
+inline Date date_of(const SQLite::Column& c) { return opt_date(c).value_or(Date{}); }
+
 } // namespace refer

@@ -23,6 +23,13 @@ std::vector<std::filesystem::path> database_files(const std::filesystem::path& p
 // Throws Error: exit 1 when a read finds no database, exit 4 when the file is not ours.
 std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, Access access);
 
+// A private in-memory database at the current schema with foreign keys on: what storage
+// tests run against. Gone when closed.
+std::unique_ptr<SQLite::Database> open_memory_database();
+
+// A page cache of `mib` MiB for this connection (SQLite's default is 2 MiB).
+void set_page_cache_mib(SQLite::Database& db, int mib);
+
 // The schema version this build writes.
 int schema_version();
 

@@ -11,6 +11,14 @@
 
 namespace refer {
 
+// Where each field of a person sits in a statement that selects people, resolved once by
+// name after prepare: rows are then read without a lookup.
+struct PersonColumns {
+    explicit PersonColumns(const SQLite::Statement& q);
+    int id, email, name, company, industry, kind, annual_value, started_on, ended_on, source, referred_by,
+        external_id, opened_on;
+};
+
 // Read-only queries.
 std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view handle); // email or ext:ID
 std::vector<std::string> tags_of(SQLite::Database& db, long long person_id);
@@ -49,7 +57,15 @@ public:
     int remove_tags(long long id, const std::vector<std::string>& tags);
 
 private:
-    std::optional<StoredPerson> read_one(SQLite::Statement& query);
+    // Where bind_person() puts each value in m_insert or m_update, resolved once by name.
+    struct PersonParameters {
+        explicit PersonParameters(const SQLite::Statement& s);
+        int email, name, company, industry, kind, annual_value, started_on, ended_on, source, external_id,
+            opened_on, referred_by, at;
+    };
+
+    std::optional<StoredPerson> read_one(SQLite::Statement& query, const PersonColumns& columns);
+    void bind_person(SQLite::Statement& s, const PersonParameters& at, const Person& p);
     bool insert_tag(long long id, const std::string& tag);
 
     SQLite::Database& m_db;
@@ -57,6 +73,11 @@ private:
     std::string m_scratch;
     std::string m_dates[3];
     SQLite::Statement m_by_email, m_by_external_id, m_id_by_email, m_kind, m_insert, m_update, m_add_tag, m_remove_tag;
+    // Column and parameter indexes, resolved once by name: imports use these statements per row.
+    PersonColumns m_by_email_columns, m_by_external_id_columns;
+    PersonParameters m_insert_at, m_update_at;
+    int m_by_email_at, m_by_external_id_at, m_id_by_email_at, m_id_by_email_id, m_kind_id, m_kind_kind, m_update_id,
+        m_add_tag_person, m_add_tag_tag, m_remove_tag_person, m_remove_tag_tag;
 };
 
 } // namespace refer

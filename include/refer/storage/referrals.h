@@ -6,12 +6,22 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace refer {
+
+// Where each field of a referral row sits in a statement that selects referrals with their
+// referrer, resolved once by name after prepare: rows are then read without a lookup.
+struct ReferralColumns {
+    explicit ReferralColumns(const SQLite::Statement& q);
+    int id, referrer_id, referee_name, referee_email, referee_company, source, submitted_on, status, status_on,
+        contacted_on, meeting_on, qualified_on, won_on, lost_on, lost_reason, deal_value, consent, note,
+        referrer_email, referrer_external_id, referrer_kind;
+};
 
 std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id);
 // 0 when there are none.
@@ -20,6 +30,9 @@ std::uint64_t highest_referral_id(SQLite::Database& db);
 std::optional<StoredReferral> find_referral_by_referee(SQLite::Database& db, const std::string& email);
 // REF of the command line: a bare integer is an id, anything else a referee email.
 std::optional<StoredReferral> find_referral_ref(SQLite::Database& db, std::string_view ref);
+
+// The referee email of every referral that has one, as stored; for a first pass over a big ledger.
+void for_each_referee_email(SQLite::Database& db, const std::function<void(std::string_view)>& visit);
 
 // Every referral of this referee email, for the attribution rule.
 std::vector<PriorReferral> referrals_of_referee(SQLite::Database& db, const std::string& email);
@@ -48,12 +61,6 @@ struct Colleague {
 std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optional<std::string>& referee_email,
                                         const std::optional<std::string>& referee_company);
 
-struct StoredEvent {
-    std::string at;
-    std::string on;
-    std::string what;
-    std::optional<std::string> old_value, new_value, user;
-};
 // The history of one referral, oldest first.
 std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id);
 
@@ -84,6 +91,10 @@ private:
     SQLite::Database& m_db;
     EventLog& m_events;
     SQLite::Statement m_insert, m_update, m_by_referee;
+    // Parameter and column indexes, resolved once by name: these statements run per row.
+    std::vector<int> m_insert_at, m_update_at; // in the order of referral_fields()
+    int m_update_id, m_by_referee_email;
+    ReferralColumns m_by_referee_columns;
 };
 
 // For bulk imports, which drop the referee index: the referee emails whose earlier referrals
@@ -96,6 +107,8 @@ public:
     // Copies the ledger's referrals of every suspect; call while the referee index exists.
     void copy_ledger_referrals();
     bool contains(const std::string& email);
+    // Every suspect's email.
+    void for_each_email(const std::function<void(std::string_view)>& visit);
     // The suspect's referrals, by submission date then id (as ReferralWriter::by_referee).
     std::vector<StoredReferral> referrals(const std::string& email);
     // A referral of a suspect written since.
@@ -104,6 +117,9 @@ public:
 private:
     SQLite::Database& m_db;
     SQLite::Statement m_add, m_contains, m_referrals, m_record;
+    // Parameter and column indexes, resolved once by name: these statements run per row.
+    int m_add_email, m_contains_email, m_referrals_email, m_record_email, m_record_id;
+    ReferralColumns m_referrals_columns;
 };
 
 } // namespace refer

@@ -1,0 +1,51 @@
+#include "refer/util/text.h"
+
+#include <doctest/doctest.h>
+
+using namespace refer;
+
+TEST_CASE("ascii_lower folds A-Z only")
+{
+    CHECK(ascii_lower("Jane.DOE@Acme.COM") == "jane.doe@acme.com");
+    CHECK(ascii_lower("ÄÖÜ Zoë") == "ÄÖÜ zoë");
+    CHECK(ascii_lower("") == "");
+}
+
+TEST_CASE("trim drops the ASCII blanks around the text, never inside it")
+{
+    CHECK(trim("  Acme Corp \t") == "Acme Corp");
+    CHECK(trim("\r\n\v\fjane@acme.com\n") == "jane@acme.com");
+    CHECK(trim("a  b") == "a  b");
+    CHECK(trim(" \t\r\n\v\f") == "");
+    CHECK(trim("") == "");
+    CHECK(trim("x") == "x");
+}
+
+TEST_CASE("trim keeps non-ASCII bytes, also a no-break space")
+{
+    CHECK(trim("\xC2\xA0" "100 \xE2\x82\xAC") == "\xC2\xA0" "100 \xE2\x82\xAC");
+    CHECK(trim(" Zoë ") == "Zoë");
+}
+
+TEST_CASE("trim returns a view into its argument")
+{
+    std::string text = "  value  ";
+    std::string_view trimmed = trim(text);
+    CHECK(trimmed.data() == text.data() + 2);
+    CHECK(trimmed.size() == 5);
+}
+
+TEST_CASE("spoken_list lists words as a message does")
+{
+    constexpr std::string_view kinds[] = {"client", "partner", "employee", "advisor"};
+    CHECK(spoken_list(kinds) == "client, partner, employee or advisor");
+    CHECK(spoken_list(std::span(kinds).first(2), "and") == "client and partner");
+    CHECK(spoken_list(std::span(kinds).first(1)) == "client");
+    CHECK(spoken_list({}) == "");
+}
+
+TEST_CASE("to_strings copies the words")
+{
+    constexpr std::string_view words[] = {"a", "bc"};
+    CHECK(to_strings(words) == std::vector<std::string>{"a", "bc"});
+}
