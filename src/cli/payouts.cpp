@@ -1,4 +1,4 @@
-// refer payouts compute|list: what every referrer has earned under the program (SPEC 7).
+// refer payouts compute|list (pay and statement have files of their own): what every referrer has earned under the program (SPEC 7).
 #include "refer/cli/app.h"
 #include "refer/cli/payout_listing.h"
 #include "refer/error.h"
@@ -86,6 +86,8 @@ void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected
     list->add_option("--by", l->by, "Only payouts to this person (email or ext:ID)");
     list->footer("Example: refer payouts list --status due");
     list->callback([l, &globals, &selected] { selected = [l, &globals] { run_list(*l, globals); }; });
+
+    setup_payouts_pay(*group, globals, selected);
 }
 
 } // namespace refer
