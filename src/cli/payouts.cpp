@@ -88,6 +88,7 @@ void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected
     list->callback([l, &globals, &selected] { selected = [l, &globals] { run_list(*l, globals); }; });
 
     setup_payouts_pay(*group, globals, selected);
+    setup_payouts_statement(*group, globals, selected);
 }
 
 } // namespace refer

@@ -103,4 +103,15 @@ expect_eq "$(db_sum)" "$before" "nothing to pay"
 run --today 2027-01-31 payouts pay 5 9 --format csv --dry-run
 expect_out "email,payouts,net
 carol@umbrella.com,2,-1900.00"
+
+# Someone known by CRM id only is named by person in the table and null in JSON.
+run add ext:HS-9 --name 'Dan Dash'
+run submit --by ext:HS-9 --name 'Fay Fu' --email fay@wayne.com --on 2026-12-01
+run advance 6 meeting --on 2026-12-02
+run payouts compute
+run --today 2027-03-01 payouts pay --all-due --dry-run
+expect_out "email      payouts      net
+person #6        1  \$100.00"
+run --today 2027-03-01 payouts pay --all-due --dry-run --json -q
+expect_eq "$(echo "$OUT" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)))')" '[{"email": null, "payouts": [10], "net_cents": 10000}]'
 finish
