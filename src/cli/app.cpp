@@ -68,6 +68,12 @@ void Terminal::progress_done() const
     if (progress_wanted()) fmt::print(stderr, "\r\033[K");
 }
 
+void fail_with(const Terminal& terminal, const std::vector<std::string>& problems)
+{
+    for (size_t i = 0; i + 1 < problems.size(); ++i) terminal.error_line(problems[i]);
+    throw failure(problems.empty() ? std::string("failed") : problems.back());
+}
+
 Date parse_date_option(const std::string& text)
 {
     auto date = parse_iso_date(text);

@@ -28,8 +28,10 @@ static void run_compute(const ComputeOptions& o, const GlobalOptions& g)
     ComputeResult r = compute_payouts(*db, events, program_book(*db), today, json ? KeepChanged::yes : KeepChanged::no);
     if (!o.dry_run) tx.commit();
     if (json) {
+        std::vector<Payout> changed;
+        for (const PayoutChange& c : r.changes) changed.push_back(c.payout);
         nlohmann::ordered_json doc{{"created", r.created}, {"updated", r.updated}, {"voided", r.voided},
-                                   {"unchanged", r.unchanged}, {"payouts", to_json(payout_listing(r.changed, false))}};
+                                   {"unchanged", r.unchanged}, {"payouts", to_json(payout_listing(changed, false))}};
         if (o.dry_run) doc["dry_run"] = true;
         terminal.data(doc.dump(2) + "\n");
         return;

@@ -34,10 +34,7 @@ static std::vector<Settlement> chosen(SQLite::Database& db, std::vector<long lon
         if (refusal) problems.push_back(*refusal);
         else payouts.push_back(*payout);
     }
-    if (!problems.empty()) {
-        for (size_t i = 0; i + 1 < problems.size(); ++i) terminal.error_line(problems[i]);
-        throw failure(problems.back());
-    }
+    if (!problems.empty()) fail_with(terminal, problems);
     return group_by_beneficiary(payouts);
 }
 

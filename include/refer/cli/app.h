@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace refer {
 
@@ -42,6 +43,9 @@ public:
 private:
     bool m_color, m_quiet, m_stderr_tty;
 };
+
+// One `refer: error: ...` line per problem, then exit status 1 (the last line is the error main prints).
+[[noreturn]] void fail_with(const Terminal& terminal, const std::vector<std::string>& problems);
 
 // The command a parse selected; main runs it after parsing succeeds.
 using Runner = std::function<void()>;
