@@ -171,6 +171,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_tag(app, g, selected);
     setup_milestone(app, g, selected);
     setup_payouts(app, g, selected);
+    setup_check(app, g, selected);
     inherit_examples(app);
 }
 

@@ -66,6 +66,7 @@ void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& select
 void setup_tag(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_milestone(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_check(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 // Subcommands of `payouts` with files of their own.
 void setup_payouts_pay(CLI::App& group, const GlobalOptions& globals, Runner& selected);
 void setup_payouts_statement(CLI::App& group, const GlobalOptions& globals, Runner& selected);
