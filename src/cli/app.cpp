@@ -81,6 +81,12 @@ void Terminal::progress_done() const
     if (progress_wanted()) fmt::print(stderr, "\r\033[K");
 }
 
+void fail_with(const Terminal& terminal, const std::vector<std::string>& problems)
+{
+    for (size_t i = 0; i + 1 < problems.size(); ++i) terminal.error_line(problems[i]);
+    throw failure(problems.empty() ? std::string("failed") : problems.back());
+}
+
 Date parse_date_option(const std::string& text)
 {
     auto date = parse_iso_date(text);
@@ -179,6 +185,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_milestone(app, g, selected);
     setup_payouts(app, g, selected);
     setup_program(app, g, selected);
+    setup_check(app, g, selected);
     inherit_examples(app);
 }
 

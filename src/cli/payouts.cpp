@@ -1,4 +1,4 @@
-// refer payouts compute|list: what every referrer has earned under the program (SPEC 7).
+// refer payouts compute|list (pay and statement have files of their own): what every referrer has earned under the program (SPEC 7).
 #include "refer/cli/app.h"
 #include "refer/cli/payout_listing.h"
 #include "refer/error.h"
@@ -29,9 +29,11 @@ static void run_compute(const ComputeOptions& o, const GlobalOptions& g)
     ComputeResult r = compute_payouts(*db, events, program_book(*db), today, json ? KeepChanged::yes : KeepChanged::no);
     if (!o.dry_run) tx.commit();
     if (json) {
-        std::ranges::sort(r.changed, {}, &Payout::id);
+        std::vector<Payout> changed;
+        for (const PayoutChange& c : r.changes) changed.push_back(c.payout);
+        std::ranges::sort(changed, {}, &Payout::id);
         nlohmann::ordered_json doc{{"created", r.created}, {"updated", r.updated}, {"voided", r.voided},
-                                   {"unchanged", r.unchanged}, {"payouts", to_json(payout_listing(r.changed, false))}};
+                                   {"unchanged", r.unchanged}, {"payouts", to_json(payout_listing(changed, false))}};
         if (o.dry_run) doc["dry_run"] = true;
         terminal.data(doc.dump(2) + "\n");
         return;
@@ -88,6 +90,9 @@ void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected
     list->add_option("--by", l->by, "Only payouts to this person (email or ext:ID)");
     list->footer("Example: refer payouts list --status due");
     list->callback([l, &globals, &selected] { selected = [l, &globals] { run_list(*l, globals); }; });
+
+    setup_payouts_pay(*group, globals, selected);
+    setup_payouts_statement(*group, globals, selected);
 }
 
 } // namespace refer

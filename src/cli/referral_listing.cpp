@@ -4,7 +4,7 @@
 
 namespace refer {
 
-static Cell referee_cell(const Referral& r)
+Cell referee_cell(const Referral& r)
 {
     if (r.referee_name && r.referee_email) return *r.referee_name + " <" + *r.referee_email + ">";
     return text_cell(r.referee_name ? r.referee_name : r.referee_email);

@@ -35,6 +35,36 @@ std::string ordinal(int n)
     return std::to_string(n) + suffix;
 }
 
+std::string describe_change(const PayoutChange& c, std::string_view symbol)
+{
+    const Payout& p = c.payout;
+    std::string what = p.reward + " " + format_money(p.amount, symbol);
+    if (c.kind == PayoutChange::Kind::create) {
+        const char* kind = !c.adjustment ? "a payout" : p.amount < 0 ? "a reversal" : "a top-up";
+        return "referral " + std::to_string(p.referral_id) + " would get " + kind + ": " + what;
+    }
+    std::string id = "payout " + std::to_string(p.id);
+    if (c.kind == PayoutChange::Kind::void_)
+        return id + " would be voided: " + what + " is no longer earned by referral " + std::to_string(p.referral_id);
+    const Payout& b = c.before.value_or(p);
+    std::vector<std::string> fields;
+    auto field = [&](const char* name, const std::string& before, const std::string& after) {
+        if (before != after) fields.push_back(std::string(name) + " " + before + " -> " + after);
+    };
+    auto person = [](const Payout& x) { return x.person_id ? "#" + std::to_string(*x.person_id) : std::string("-"); };
+    field("amount", format_decimal(b.amount), format_decimal(p.amount));
+    field("kind", std::string(to_string(b.kind)), std::string(to_string(p.kind)));
+    field("person", person(b), person(p));
+    field("email", b.email.value_or("-"), p.email.value_or("-"));
+    field("earned_on", to_string(b.earned_on), to_string(p.earned_on));
+    field("due_on", to_string(b.due_on), to_string(p.due_on));
+    field("program", std::to_string(b.program_id), std::to_string(p.program_id));
+    field("explanation", "\"" + b.explanation + "\"", "\"" + p.explanation + "\"");
+    std::string out = id + " would be updated: ";
+    for (size_t i = 0; i < fields.size(); ++i) out += (i ? ", " : "") + fields[i];
+    return out;
+}
+
 PayoutKey key_of(const Payout& payout) { return {payout.referral_id, payout.reward, payout.beneficiary}; }
 
 namespace {

@@ -125,7 +125,7 @@ private:
                 m_writer.update(*c.before, c.payout);
                 ++(c.kind == PayoutChange::Kind::void_ ? m_result.voided : m_result.updated);
             }
-            if (m_keep == KeepChanged::yes) m_result.changed.push_back(c.payout);
+            if (m_keep == KeepChanged::yes) m_result.changes.push_back(std::move(c));
         }
     }
 

@@ -390,3 +390,41 @@ TEST_CASE("ordinals")
     CHECK(ordinal(21) == "21st");
     CHECK(ordinal(112) == "112th");
 }
+
+TEST_CASE("describe_change names what the rules would create, update or void")
+{
+    Payout p;
+    p.id = 12;
+    p.referral_id = 7;
+    p.person_id = 3;
+    p.email = "ann@acme.com";
+    p.reward = "signing bonus";
+    p.amount = 1'500'00;
+    p.earned_on = d("2026-10-05");
+    p.due_on = d("2026-11-04");
+    p.explanation = "signing bonus: 10% of $15,000.00 = $1,500.00 (cap $2,000.00); built-in default program";
+
+    CHECK(describe_change({PayoutChange::Kind::create, p, std::nullopt, false}, "$") ==
+          "referral 7 would get a payout: signing bonus $1,500.00");
+    Payout reversal = p;
+    reversal.amount = -500'00;
+    CHECK(describe_change({PayoutChange::Kind::create, reversal, std::nullopt, true}, "€") ==
+          "referral 7 would get a reversal: signing bonus -€500.00");
+    CHECK(describe_change({PayoutChange::Kind::create, p, std::nullopt, true}, "$") ==
+          "referral 7 would get a top-up: signing bonus $1,500.00");
+
+    Payout after = p;
+    after.amount = 2'000'00;
+    CHECK(describe_change({PayoutChange::Kind::update, after, p, false}, "$") ==
+          "payout 12 would be updated: amount 1500.00 -> 2000.00");
+    after.due_on = d("2026-11-10");
+    after.explanation = "x";
+    CHECK(describe_change({PayoutChange::Kind::update, after, p, false}, "$") ==
+          "payout 12 would be updated: amount 1500.00 -> 2000.00, due_on 2026-11-04 -> 2026-11-10, explanation \"" +
+              p.explanation + "\" -> \"x\"");
+
+    Payout gone = p;
+    gone.status = PayoutStatus::void_;
+    CHECK(describe_change({PayoutChange::Kind::void_, gone, p, false}, "$") ==
+          "payout 12 would be voided: signing bonus $1,500.00 is no longer earned by referral 7");
+}

@@ -45,6 +45,9 @@ private:
     bool m_color, m_quiet, m_stderr_tty;
 };
 
+// One `refer: error: ...` line per problem, then exit status 1 (the last line is the error main prints).
+[[noreturn]] void fail_with(const Terminal& terminal, const std::vector<std::string>& problems);
+
 // The command a parse selected; main runs it after parsing succeeds.
 using Runner = std::function<void()>;
 
@@ -65,6 +68,10 @@ void setup_tag(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_milestone(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_program(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_check(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+// Subcommands of `payouts` with files of their own.
+void setup_payouts_pay(CLI::App& group, const GlobalOptions& globals, Runner& selected);
+void setup_payouts_statement(CLI::App& group, const GlobalOptions& globals, Runner& selected);
 
 // Validators shared by commands.
 CLI::Validator date_validator();      // YYYY-MM-DD

@@ -10,6 +10,9 @@ namespace refer {
 // `for_people` keeps only the columns a terminal table has room for.
 Listing referral_listing(const std::vector<StoredReferral>& referrals, bool for_people);
 
+// The referee as a person reads it: `Sam Lee <sam@globex.com>`, else the name or the email.
+Cell referee_cell(const Referral& referral);
+
 // One referral as the JSON object of SPEC 10 (without events and payouts).
 nlohmann::ordered_json referral_json(const StoredReferral& referral);
 

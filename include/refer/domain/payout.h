@@ -77,6 +77,11 @@ struct PayoutPlan {
 PayoutPlan plan_payouts(std::span<const Award> awards, std::span<const Payout> existing,
                         std::span<const StoredReferral> referrals, const ProgramBook& book, Date today);
 
+// A change the rules would make, as `refer check` names it: `referral 7 would get a payout:
+// signing bonus $1,500.00`, `payout 12 would be updated: amount 1500.00 -> 2000.00` (the
+// fields as payout events name them), `payout 12 would be voided: ...`.
+std::string describe_change(const PayoutChange& change, std::string_view currency_symbol);
+
 // 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st.
 std::string ordinal(int n);
 

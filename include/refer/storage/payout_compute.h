@@ -13,7 +13,7 @@ struct ComputeResult {
     size_t created = 0, updated = 0, voided = 0;
     size_t unchanged = 0;        // live (pending or paid) payouts this compute did not write
     bool full = false;           // everything was judged (first compute, or a program was loaded)
-    std::vector<Payout> changed; // created, updated and voided, as they are now (when asked for)
+    std::vector<PayoutChange> changes; // created, updated and voided, with what they were (when asked for)
 };
 
 enum class KeepChanged { no, yes };
