@@ -177,9 +177,14 @@ ComputeResult compute_payouts(SQLite::Database& db, EventLog& events, const Prog
     else if (!changed.empty()) c.judge_referrers(changed, true);
     c.result().full = full;
     // Unchanged: every live payout this compute did not write, however little it had to judge.
-    long long live = db.execAndGet("SELECT count(*) FROM payouts WHERE status <> 'void'").getInt64();
-    c.result().unchanged = static_cast<size_t>(live) - c.result().created - c.result().updated;
-    record_compute(db, current_mark(db));
+    // Only a compute creates or voids a payout, so an incremental one need not count them all.
+    ComputeResult& r = c.result();
+    long long live = full ? db.execAndGet("SELECT count(*) FROM payouts WHERE status <> 'void'").getInt64()
+                          : last->live + static_cast<long long>(r.created) - static_cast<long long>(r.voided);
+    r.unchanged = static_cast<size_t>(live) - r.created - r.updated;
+    ComputeMark after = current_mark(db);
+    after.live = live;
+    record_compute(db, after);
     return std::move(c.result());
 }
 

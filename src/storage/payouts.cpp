@@ -89,9 +89,10 @@ std::vector<Payout> payouts_of_referrals(SQLite::Database& db, std::span<const l
 
 std::optional<ComputeMark> last_compute(SQLite::Database& db)
 {
-    SQLite::Statement q(db, "SELECT event_id, program_id FROM payout_compute WHERE id = 1");
+    SQLite::Statement q(db, "SELECT event_id, program_id, live FROM payout_compute WHERE id = 1");
     if (!q.executeStep()) return std::nullopt;
-    return ComputeMark{q.getColumn("event_id").getInt64(), q.getColumn("program_id").getInt64()};
+    return ComputeMark{q.getColumn("event_id").getInt64(), q.getColumn("program_id").getInt64(),
+                       q.getColumn("live").getInt64()};
 }
 
 ComputeMark current_mark(SQLite::Database& db)
@@ -104,10 +105,12 @@ ComputeMark current_mark(SQLite::Database& db)
 
 void record_compute(SQLite::Database& db, const ComputeMark& mark)
 {
-    SQLite::Statement q(db, "INSERT INTO payout_compute (id, event_id, program_id) VALUES (1, :event, :program) "
-                            "ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, program_id = excluded.program_id");
+    SQLite::Statement q(db, "INSERT INTO payout_compute (id, event_id, program_id, live) VALUES (1, :event, :program, :live) "
+                            "ON CONFLICT (id) DO UPDATE SET event_id = excluded.event_id, "
+                            "program_id = excluded.program_id, live = excluded.live");
     q.bind(":event", static_cast<int64_t>(mark.event_id));
     q.bind(":program", static_cast<int64_t>(mark.program_id));
+    q.bind(":live", static_cast<int64_t>(mark.live));
     q.exec();
 }
 

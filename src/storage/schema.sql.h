@@ -139,7 +139,8 @@ CREATE INDEX payouts_pending_by_due ON payouts(due_on) WHERE status = 'pending';
 CREATE TABLE payout_compute (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     event_id   INTEGER NOT NULL,
-    program_id INTEGER NOT NULL
+    program_id INTEGER NOT NULL,
+    live       INTEGER NOT NULL DEFAULT 0
 );
 )sql",
 };

@@ -33,6 +33,7 @@ std::vector<Payout> payouts_of_referrals(SQLite::Database& db, std::span<const l
 struct ComputeMark {
     long long event_id = 0;
     long long program_id = 0;
+    long long live = 0; // pending and paid payouts after it (only a compute creates or voids one)
 };
 std::optional<ComputeMark> last_compute(SQLite::Database& db);
 ComputeMark current_mark(SQLite::Database& db);
