@@ -182,7 +182,7 @@ class Companies:
     def __call__(self, index):
         c = self.cache.get(index)
         if c is None:
-            if len(self.cache) > 200_000:
+            if len(self.cache) > 50_000:  # a bounded memo: most lookups are random
                 self.cache.clear()
             h = mix(index ^ 0x5EED)
             # Scramble within a round so consecutive indexes do not share an adjective.
