@@ -26,6 +26,12 @@ rss_mib() {
   awk -F': ' '/Maximum resident set size/ { printf "%.1f\n", $NF / 1024; found = 1 } END { exit !found }' "$1"
 }
 
+# cpu_s LOG: user + system CPU seconds from a `/usr/bin/time -v` report (less sensitive than
+# wall time to other work on the machine, as long as it does not wait for the disk).
+cpu_s() {
+  awk -F': ' '/(User|System) time \(seconds\)/ { s += $NF; found++ } END { printf "%.2f\n", s; exit found != 2 }' "$1"
+}
+
 # median: of the numbers on stdin, one per line.
 median() {
   sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) exit 1

@@ -88,7 +88,7 @@ RDB="$DIR/refer.db"
 SDB="$DIR/sqlite3.db"
 fresh() { rm -f "$1" "$1"-*; cp "$LEDGER" "$1"; }
 
-declare -A MS RSS
+declare -A MS RSS CPU
 # timed NAME ROUND COMMAND...: wall ms (date) and peak RSS (/usr/bin/time -v) of one run.
 timed() {
   local name=$1 round=$2 log="$DIR/time.$1.$2" out="$DIR/out.$1.$2" t0 ms
@@ -101,8 +101,10 @@ timed() {
   ms=$((($(date +%s%N) - t0) / 1000000))
   MS[$name]+="$ms "
   RSS[$name]+="$(rss_mib "$log") "
-  printf '  round %d/%d  %-7s %9.3f s  %7s MiB  %s\n' "$round" "$RUNS" "$name" "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" \
-    "$(rss_mib "$log")" "$(grep -m1 '^payouts:' "$out" || true)"
+  CPU[$name]+="$(cpu_s "$log") "
+  printf '  round %d/%d  %-7s %9.3f s  cpu %8.2f s  %7s MiB  %s\n' "$round" "$RUNS" "$name" \
+    "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "$(cpu_s "$log")" "$(rss_mib "$log")" \
+    "$(grep -m1 '^payouts:' "$out" || true)"
 }
 echo "$BARE_SQL" >"$DIR/bare.sql"
 echo "$EVENTS_SQL" >"$DIR/events.sql"
@@ -164,11 +166,11 @@ row() {  # row NAME LABEL
   [[ -n "${MS[$1]:-}" ]] || return 0
   local runs
   runs=$(for m in ${MS[$1]}; do awk -v m="$m" 'BEGIN { printf "%.3f ", m / 1000 }'; done)
-  printf '%-46s %10.3f %12s  %s\n' "$2" "$(awk -v m="$(med <<<"${MS[$1]}")" 'BEGIN { print m / 1000 }')" \
-    "$(maxof <<<"${RSS[$1]}")" "$runs"
+  printf '%-46s %10.3f %10.2f %12s  %s\n' "$2" "$(awk -v m="$(med <<<"${MS[$1]}")" 'BEGIN { print m / 1000 }')" \
+    "$(med <<<"${CPU[$1]}")" "$(maxof <<<"${RSS[$1]}")" "$runs"
 }
 echo
-printf '%-46s %10s %12s  %s\n' contender 'median s' 'peak RSS MiB' 'runs (s)'
+printf '%-46s %10s %10s %12s  %s\n' contender 'median s' 'median cpu' 'peak RSS MiB' 'runs (s)'
 row sql "bare SQL (sqlite3), payout rows"
 row events "(info) bare SQL, an event per payout"
 row a "(a) refer payouts compute, first"
@@ -183,8 +185,14 @@ elif [[ ! -f "$PROGRAM" ]]; then
 fi
 
 ratio() { awk -v a="$(med <<<"${MS[$1]}")" -v b="$(med <<<"${MS[$2]}")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+cpu_ratio() { awk -v a="$(med <<<"${CPU[$1]}")" -v b="$(med <<<"${CPU[$2]}")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# (a) against the bare SQL of the same round: how much the noise moves the ratio.
+per_round=$(paste -d' ' <(tr ' ' '\n' <<<"${MS[a]}" | grep .) <(tr ' ' '\n' <<<"${MS[sql]}" | grep .) \
+  | awk '{ printf "%.2f ", $1 / $2 }')
 verdict() { awk -v x="$1" -v g="$2" 'BEGIN { print (x <= g ? "PASS" : "MISS") }'; }
 peak=$(for c in a b c d; do if [[ -n "${MS[$c]:-}" ]]; then maxof <<<"${RSS[$c]}"; fi; done | sort -g | tail -n1)
+echo
+echo "(a) / bare SQL per round: $per_round(median cpu: $(cpu_ratio a sql)x)"
 echo
 printf '%-46s %10s %8s  %s\n' goal measured goal result
 for g in "a sql 2.0 (a) first compute / bare SQL" "b sql 0.5 (b) second compute / bare SQL" \
