@@ -15,7 +15,7 @@ DIR=${BENCH_DIR:-/tmp/refer-bench}
 N=${RUNS:-3}
 ROWS=${ROWS:-1000000}
 SEED=1
-GEN="$ROOT/../shared/gen/gen-data.py"
+GEN="$ROOT/bench/gen.py"
 
 die() { echo "bench/import.sh: $*" >&2; exit 1; }
 
@@ -38,7 +38,7 @@ if ((${#missing[@]})); then
 fi
 [[ -x /usr/bin/time ]] || die "/usr/bin/time not available"
 command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 not available"
-command -v python3 >/dev/null 2>&1 || die "python3 not available (needed by gen-data.py)"
+command -v python3 >/dev/null 2>&1 || die "python3 not available (needed by bench/gen.py)"
 [[ -f "$GEN" ]] || die "generator not found: $GEN"
 
 # .import --skip needs sqlite3 >= 3.32
@@ -56,13 +56,13 @@ fi
 mkdir -p "$DIR"
 DATA="$DIR/data"
 CSV="$DATA/clients.csv"
-stamp="rows=$ROWS seed=$SEED referrals=0 only=clients gen=$(sha1sum "$GEN" | cut -c1-12)"
+stamp="rows=$ROWS seed=$SEED referrals=0 gen=$(sha1sum "$GEN" | cut -c1-12)"
 if [[ -f "$CSV" && -f "$DATA/.bench-params" && "$(cat "$DATA/.bench-params")" == "$stamp" ]]; then
     echo "data: reusing $CSV ($stamp)"
 else
     echo "data: generating $ROWS clients into $DATA ..."
     rm -rf "$DATA"
-    python3 "$GEN" "$DATA" --clients "$ROWS" --referrals 0 --only clients --seed "$SEED" >&2
+    python3 "$GEN" "$DATA" --clients "$ROWS" --referrals 0 --seed "$SEED" >&2
     [[ -f "$CSV" ]] || die "generator did not write $CSV"
     echo "$stamp" >"$DATA/.bench-params"
 fi

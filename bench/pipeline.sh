@@ -7,28 +7,20 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+source bench/lib.sh
 REFER=${REFER:-build/refer}
 [[ "$REFER" == /* ]] || REFER="$ROOT/$REFER"
 DIR=${BENCH_DIR:-/tmp/refer-bench-pipeline}
 CLIENTS=${CLIENTS:-1000000}
 REFERRALS=${REFERRALS:-5000000}
 RUNS=${RUNS:-11}
-GEN="$ROOT/../shared/gen/gen-data.py"
 die() { echo "bench/pipeline.sh: $*" >&2; exit 1; }
 [[ -x "$REFER" ]] || die "refer binary '$REFER' is missing (build it first, or set REFER=...)"
 [[ -x /usr/bin/time ]] || { apt-get install -y -qq time >/dev/null || die "need /usr/bin/time"; }
 
 mkdir -p "$DIR"
 DATA="$DIR/data"
-stamp="clients=$CLIENTS referrals=$REFERRALS seed=1 gen=$(sha1sum "$GEN" | cut -c1-12)"
-if [[ -f "$DATA/.bench-params" && "$(cat "$DATA/.bench-params")" == "$stamp" ]]; then
-  echo "data: reusing $DATA ($stamp)"
-else
-  echo "data: generating $stamp ..."
-  rm -rf "$DATA"
-  python3 "$GEN" "$DATA" --clients "$CLIENTS" --referrals "$REFERRALS" --only clients,referrals --seed 1 >&2
-  echo "$stamp" >"$DATA/.bench-params"
-fi
+gen_data "$DATA" "$CLIENTS" "$REFERRALS"
 
 DB="$DIR/pipeline.db"
 export REFER_DB="$DB" REFER_TODAY=2026-11-23

@@ -1,0 +1,39 @@
+# Helpers shared by the benchmark scripts (sourced, not run). Needs $ROOT (the repo root).
+
+# gen_data DIR CLIENTS REFERRALS: bench/gen.py's CSVs in DIR, generated once and reused
+# while the parameters and the generator are unchanged (the stamp is DIR/.bench-params).
+gen_data() {
+  local dir=$1 clients=$2 referrals=$3 gen="$ROOT/bench/gen.py" stamp
+  stamp="clients=$clients referrals=$referrals seed=1 gen=$(sha1sum "$gen" | cut -c1-12)"
+  if [[ -f "$dir/.bench-params" && "$(cat "$dir/.bench-params")" == "$stamp" ]]; then
+    echo "data: reusing $dir ($stamp)"
+    return
+  fi
+  echo "data: generating $stamp into $dir ..."
+  rm -rf "$dir"
+  python3 "$gen" "$dir" --clients "$clients" --referrals "$referrals" --seed 1 >&2
+  echo "$stamp" >"$dir/.bench-params"
+}
+
+# elapsed_s LOG: wall seconds from a `/usr/bin/time -v` report ("h:mm:ss" or "m:ss.ss").
+elapsed_s() {
+  awk -F': ' '/Elapsed \(wall clock\) time/ { n = split($NF, p, ":"); s = 0
+    for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f\n", s; found = 1 } END { exit !found }' "$1"
+}
+
+# rss_mib LOG: peak resident set size from a `/usr/bin/time -v` report, in MiB.
+rss_mib() {
+  awk -F': ' '/Maximum resident set size/ { printf "%.1f\n", $NF / 1024; found = 1 } END { exit !found }' "$1"
+}
+
+# cpu_s LOG: user + system CPU seconds from a `/usr/bin/time -v` report (less sensitive than
+# wall time to other work on the machine, as long as it does not wait for the disk).
+cpu_s() {
+  awk -F': ' '/(User|System) time \(seconds\)/ { s += $NF; found++ } END { printf "%.2f\n", s; exit found != 2 }' "$1"
+}
+
+# median: of the numbers on stdin, one per line.
+median() {
+  sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) exit 1
+    print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
