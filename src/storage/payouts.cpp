@@ -116,10 +116,12 @@ void record_compute(SQLite::Database& db, const ComputeMark& mark)
 
 std::vector<long long> referrers_changed_since(SQLite::Database& db, long long event_id)
 {
+    // `+e.entity`: the events since the last compute are a short id range; without the `+`
+    // SQLite walks events_by_entity over every referral event ever written (0.67 s at 5M).
     SQLite::Statement q(db, "SELECT r.referrer_id AS id FROM events e JOIN referrals r ON r.id = e.entity_id "
-                            "WHERE e.id > :after AND e.entity = 'referral' "
+                            "WHERE e.id > :after AND +e.entity = 'referral' "
                             "UNION SELECT e.entity_id FROM events e "
-                            "WHERE e.id > :after AND e.entity = 'client' AND (e.what = 'kind' OR e.what = 'email') "
+                            "WHERE e.id > :after AND +e.entity = 'client' AND (e.what = 'kind' OR e.what = 'email') "
                             "ORDER BY 1");
     q.bind(":after", static_cast<int64_t>(event_id));
     std::vector<long long> ids;
