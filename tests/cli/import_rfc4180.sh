@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# csv-spectrum: every RFC 4180 corner case (quoted delimiters, escaped quotes, embedded LF and
+# RFC 4180 (tests/fixtures/rfc4180): every corner case (quoted delimiters, escaped quotes, embedded LF and
 # CRLF, UTF-8, empty cells, no final newline) imports byte-exactly. Columns are mapped in order
 # onto external_id, name, company, industry; a fifth column is ignored with a warning. The
-# export must equal the suite's JSON (an empty string there is an absent value: null).
+# export must equal the expected JSON (an empty string there is an absent value: null).
 . "$(dirname "$0")/lib.sh"
-: "${SHARED:?SHARED must point at /work/shared}"
+CASES=$FIXTURES/rfc4180
 
 fields=(external_id name company industry)
 count=0
-for csv in "$SHARED"/csv-spectrum/csvs/*.csv; do
+for csv in "$CASES"/csvs/*.csv; do
   name=$(basename "$csv" .csv)
-  [ "$name" == location_coordinates ] && continue
   count=$((count + 1))
   rm -f "$REFER_DB" "$REFER_DB"-wal "$REFER_DB"-shm
   header=$(python3 -c 'import csv,sys; print("\n".join(next(csv.reader(open(sys.argv[1], newline="")))))' "$csv")
@@ -21,7 +20,7 @@ for csv in "$SHARED"/csv-spectrum/csvs/*.csv; do
     if [ "$i" -lt 4 ]; then maps+=(--map "$column=${fields[$i]}"); else extra+=("$column"); fi
     i=$((i + 1))
   done <<<"$header"
-  records=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$SHARED/csv-spectrum/json/$name.json")
+  records=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$CASES/json/$name.json")
 
   run import clients "$csv" "${maps[@]}"
   expect_rc 0 "$name"
@@ -36,7 +35,7 @@ $csv: $records rows: $records new, 0 updated, 0 unchanged, 0 rejected (T s)" "$n
     run export clients --raw --format "$format"
     expect_rc 0 "$name export $format"
     "$REFER" export clients --raw --format "$format" >"$TMP/export.$format"
-    python3 - "$SHARED/csv-spectrum/json/$name.json" "$TMP/export.$format" "$format" <<'EOF' || fail "$name: $format export differs from the csv-spectrum JSON"
+    python3 - "$CASES/json/$name.json" "$TMP/export.$format" "$format" <<'EOF' || fail "$name: $format export differs from the expected JSON"
 import csv, json, sys
 expected = json.load(open(sys.argv[1], encoding="utf-8"))
 fields = ["external_id", "name", "company", "industry"]
@@ -68,14 +67,14 @@ EOF
   expect_rc 0 "$name re-import"
   expect_out "{\"file\":\"$csv\",\"rows\":$records,\"new\":0,\"updated\":0,\"unchanged\":$records,\"rejected\":0}" "$name re-import"
 done
-expect_eq "$count" 11 "csv-spectrum files tested"
+expect_eq "$count" 13 "RFC 4180 cases tested"
 
 # The embedded CRLF and LF are stored byte-exactly.
 rm -f "$REFER_DB"
-run import clients "$SHARED/csv-spectrum/csvs/newlines_crlf.csv" --map a=external_id --map b=name --map c=company -q
+run import clients "$CASES/csvs/newlines_crlf.csv" --map a=external_id --map b=name --map c=company -q
 expect_rc 0
-expect_eq "$(sql "select hex(external_id) from clients where external_id like 'Once%'")" \
-  "$(printf 'Once upon \r\na time' | xxd -p | tr a-f A-F)" "CRLF inside quotes"
+expect_eq "$(sql "select hex(external_id) from clients where external_id like 'Line%'")" \
+  "$(printf 'Line\r\nbreak' | xxd -p | tr a-f A-F)" "CRLF inside quotes"
 run show "ext:1" --json
 expect_rc 0
 expect_out_has '"name": "2"'
