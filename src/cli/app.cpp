@@ -4,6 +4,7 @@
 #include "refer/storage/database.h"
 #include "refer/util/text.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -43,9 +44,22 @@ Date GlobalOptions::today_date() const
     return local_today();
 }
 
+// The locale's character set as the environment names it (LC_ALL, else LC_CTYPE, else LANG).
+static bool utf8_locale()
+{
+    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        const char* value = std::getenv(name);
+        if (!value || !*value) continue;
+        std::string lower;
+        for (const char* c = value; *c; ++c) lower += char(std::tolower(static_cast<unsigned char>(*c)));
+        return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
+    }
+    return false;
+}
+
 Terminal::Terminal(const GlobalOptions& g)
     : m_color(!g.no_color && !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR")) && ::isatty(STDOUT_FILENO)),
-      m_quiet(g.quiet), m_stderr_tty(::isatty(STDERR_FILENO))
+      m_quiet(g.quiet), m_stderr_tty(::isatty(STDERR_FILENO)), m_utf8(utf8_locale())
 {
 }
 
@@ -127,6 +141,7 @@ std::optional<Format> parse_format(std::string_view name)
     if (lower == "csv") return Format::csv;
     if (lower == "json") return Format::json;
     if (lower == "md" || lower == "markdown") return Format::md;
+    if (lower == "html") return Format::html;
     return std::nullopt;
 }
 
@@ -160,12 +175,12 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
         ->type_name("DATE")->check(date_validator());
     app.add_option_function<std::string>(
            "--format", [&g](const std::string& name) { g.format = *parse_format(name); },
-           "Output format: table, csv, json (report also md)")
+           "Output format: table, csv, json, md (report also html)")
         ->type_name("FORMAT")
         ->check(CLI::Validator(
             [](std::string& name) -> std::string {
                 return parse_format(name) ? std::string()
-                                          : fmt::format("unknown format \"{}\" (table, csv, json, md)", name);
+                                          : fmt::format("unknown format \"{}\" (table, csv, json, md, html)", name);
             },
             "", "FORMAT"));
     app.add_flag("--json", g.json, "Short for --format json");
@@ -186,6 +201,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_payouts(app, g, selected);
     setup_program(app, g, selected);
     setup_check(app, g, selected);
+    setup_report(app, g, selected);
     inherit_examples(app);
 }
 

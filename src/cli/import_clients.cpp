@@ -16,7 +16,8 @@ namespace {
 
 // Above this input size, secondary indexes are rebuilt once instead of updated per row.
 constexpr std::uint64_t k_bulk_bytes = 8u << 20;
-constexpr std::string_view k_query_indexes[] = {"clients_by_company", "clients_by_domain", "tags_by_tag", "events_by_entity"};
+constexpr std::string_view k_query_indexes[] = {"clients_by_company", "clients_by_domain", "clients_by_started",
+                                                "clients_by_kind",    "tags_by_tag",       "events_by_entity"};
 
 bool same_person(const Person& a, const Person& b)
 {

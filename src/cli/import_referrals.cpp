@@ -27,9 +27,11 @@ namespace {
 // the secondary indexes and rebuild each once, sorted, instead of a random insert per row.
 constexpr std::uint64_t k_bulk_bytes = 8u << 20;
 constexpr std::uint64_t k_bytes_per_row = 130;
-constexpr std::string_view k_referral_indexes[] = {"referrals_by_referrer", "referrals_by_referee"};
-// The colleague indexes too when the referees won are many next to the people (a fifth of the rows).
-constexpr std::string_view k_colleague_indexes[] = {"clients_by_company", "clients_by_domain"};
+constexpr std::string_view k_referral_indexes[] = {"referrals_by_referrer", "referrals_by_referee", "referrals_by_submitted",
+                                                   "referrals_by_won",      "referrals_by_lost",    "referrals_open"};
+// The people's indexes too when the referees won are many next to the people (a fifth of the rows).
+constexpr std::string_view k_colleague_indexes[] = {"clients_by_company", "clients_by_domain", "clients_by_started",
+                                                    "clients_by_kind"};
 
 constexpr Status k_stages[] = {Status::contacted, Status::meeting, Status::qualified, Status::won, Status::lost};
 

@@ -161,7 +161,8 @@ static void run_statement(const StatementOptions& o, const GlobalOptions& g)
     Terminal terminal(g);
     Date today = g.today_date();
     Format format = g.output_format();
-    if (format == Format::csv) throw usage_error("a statement prints as table, md or json, not csv");
+    if (format == Format::csv || format == Format::html)
+        throw usage_error(fmt::format("a statement prints as table, md or json, not {}", format == Format::csv ? "csv" : "html"));
     Period period = statement_period(o, today);
     auto db = open_database(g.db_path(), Access::read);
     auto person = find_person(*db, o.person);

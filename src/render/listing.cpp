@@ -1,5 +1,7 @@
 #include "refer/render/listing.h"
 
+#include "refer/error.h"
+
 #include <fmt/format.h>
 
 namespace refer {
@@ -256,6 +258,7 @@ std::string render(const Listing& listing, Format format, const TableStyle& styl
     case Format::json: return to_json(listing).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     case Format::csv: return render_csv(listing, raw_csv);
     case Format::md: return render_markdown(listing, style);
+    case Format::html: throw usage_error("--format html is for refer report; listings print as table, csv, json or md");
     case Format::table: break;
     }
     return render_table(listing, style);

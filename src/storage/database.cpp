@@ -73,8 +73,10 @@ static void migrate(SQLite::Database& db, const fs::path& path)
     tx.commit();
 }
 
+enum class Identity { current, older };
+
 // A file is ours when it carries our application id, or when it is an empty SQLite file.
-static void check_identity(SQLite::Database& db, const fs::path& path, Access access)
+static Identity check_identity(SQLite::Database& db, const fs::path& path, Access access)
 {
     int app_id = db.execAndGet("PRAGMA application_id").getInt();
     int version = db.execAndGet("PRAGMA user_version").getInt();
@@ -82,14 +84,13 @@ static void check_identity(SQLite::Database& db, const fs::path& path, Access ac
         if (version > schema_version())
             throw Error(Exit::not_refer, fmt::format("{}: written by a newer refer (schema {}, this refer knows {})",
                                                      path.string(), version, schema_version()));
-        if (version < schema_version() && access == Access::read)
-            throw Error(Exit::failure, fmt::format("{}: written by an older refer; run a write command to upgrade it", path.string()));
-        return;
+        return version < schema_version() ? Identity::older : Identity::current;
     }
     int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
     if (app_id != 0 || tables != 0)
         throw Error(Exit::not_refer, fmt::format("{}: not a refer database", path.string()));
     if (access == Access::read) throw failure(fmt::format("{}: the database is empty; import or add people first", path.string()));
+    return Identity::current;
 }
 
 std::vector<fs::path> database_files(const fs::path& path)
@@ -110,13 +111,22 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
     // which needs write access.
     if (fs::exists(path.string() + "-journal")) flags = SQLite::OPEN_READWRITE;
     auto db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms());
+    Identity identity = Identity::current;
     try {
-        check_identity(*db, path, access);
+        identity = check_identity(*db, path, access);
     } catch (const SQLite::Exception& e) {
         int code = e.getErrorCode() & 0xff;
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
             throw Error(Exit::not_refer, fmt::format("{}: not a refer database ({})", path.string(), e.what()));
         throw;
+    }
+    if (identity == Identity::older && access == Access::read) {
+        // A newer refer reads an older ledger after upgrading it, as a write command would.
+        if (::access(path.c_str(), W_OK) != 0)
+            throw failure(fmt::format("{}: written by an older refer, and this refer cannot write it to upgrade it",
+                                      path.string()));
+        db.reset();
+        return open_database(path, Access::write);
     }
     db->exec("PRAGMA foreign_keys = ON");
     if (access == Access::write) {

@@ -143,6 +143,22 @@ CREATE TABLE payout_compute (
     live       INTEGER NOT NULL DEFAULT 0
 );
 )sql",
+// 3: the report reads only its period's rows (SPEC 8): covering indexes on the stage dates
+// it counts by, on when people started, on payouts by date and on NPS answers by day. The
+// stage-date indexes are partial: a date is set only once the stage is reached.
+R"sql(
+CREATE INDEX referrals_by_submitted ON referrals(submitted_on, source, contacted_on, meeting_on, won_on, referrer_id);
+CREATE INDEX referrals_by_won ON referrals(won_on, source, submitted_on, deal_value, referrer_id) WHERE won_on IS NOT NULL;
+CREATE INDEX referrals_by_lost ON referrals(lost_on, source) WHERE lost_on IS NOT NULL;
+CREATE INDEX referrals_open ON referrals(status, status_on, submitted_on) WHERE status <> 'won' AND status <> 'lost';
+CREATE INDEX clients_by_started ON clients(started_on, kind, source, annual_value) WHERE started_on IS NOT NULL;
+CREATE INDEX clients_by_kind ON clients(kind, started_on, ended_on);
+CREATE INDEX payouts_by_earned ON payouts(earned_on, status, amount);
+CREATE INDEX payouts_by_paid ON payouts(paid_on, amount) WHERE paid_on IS NOT NULL;
+DROP INDEX payouts_pending_by_due;
+CREATE INDEX payouts_pending_by_due ON payouts(due_on, amount) WHERE status = 'pending';
+CREATE INDEX nps_by_day ON nps_responses(responded_on, score);
+)sql",
 };
 
 } // namespace refer::schema

@@ -38,7 +38,7 @@ done
 (
   cd "$work/case" &&
   env -i "${passed_env[@]}" PATH="$work/bin:/usr/local/bin:/usr/bin:/bin" HOME="$work/case" \
-    REFER_DB="$work/case/refer.db" REFER_TODAY=2026-11-23 USER=golden LOGNAME=golden \
+    REFER_DB="$work/case/refer.db" REFER_TODAY=2026-11-23 USER=golden LOGNAME=golden GOLDEN_SHARED="$(dirname "$case_dir")/shared" \
     TZ=UTC NO_COLOR=1 LC_ALL=C.UTF-8 \
     bash --noprofile --norc -c '. "$1"' golden "$case_dir/cmd" \
     </dev/null >"$work/actual/stdout" 2>"$work/actual/stderr"

@@ -3,6 +3,7 @@
 #include "refer/storage/database.h"
 #include "refer/storage/events.h"
 #include "refer/storage/people.h"
+#include "old_schema.h"
 
 #include <SQLiteCpp/Exception.h>
 #include <cstdlib>
@@ -322,4 +323,19 @@ TEST_CASE("PeopleWriter records events with old and new values")
     CHECK_FALSE(people.insert_if_new(dup));
     CHECK(people.find_by_email("ANN@EXAMPLE.COM"));
     tx.commit();
+}
+
+TEST_CASE("a read of a ledger an older refer wrote upgrades it first, keeping its rows")
+{
+    TempDir dir;
+    fs::path path = dir.path / "refer.db";
+    {
+        auto db = open_database(path, Access::write);
+        db->exec("INSERT INTO clients (email, kind, created_at, updated_at) VALUES ('a@x.com', 'client', 'x', 'x')");
+        db->exec(std::string(k_migration_3_undone));
+    }
+    auto db = open_database(path, Access::read);
+    CHECK(count(*db, "PRAGMA user_version") == schema_version());
+    CHECK(count(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'referrals_by_won'") == 1);
+    CHECK(count(*db, "SELECT count(*) FROM clients WHERE email = 'a@x.com'") == 1);
 }

@@ -5,6 +5,7 @@
 #include "refer/storage/events.h"
 #include "refer/storage/programs.h"
 #include "refer/util/sha256.h"
+#include "old_schema.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -113,6 +114,7 @@ TEST_CASE("migration 2 gives versions loaded before it an empty fingerprint")
     TempDb t;
     fs::path path = t.dir / "refer.db";
     // Back to schema version 2: without what migration 2 added.
+    t.db->exec(std::string(k_migration_3_undone));
     t.db->exec("ALTER TABLE programs DROP COLUMN sha256; DROP INDEX payouts_by_client; DROP INDEX payouts_by_email; "
                "DROP INDEX payouts_pending_by_due; DROP TABLE payout_compute");
     t.db->exec("INSERT INTO programs (name, loaded_at, source) VALUES ('old', '2026-01-01T00:00:00Z', 'name = \"old\"\n')");

@@ -40,9 +40,10 @@ public:
     void progress_done() const;
     TableStyle table_style(std::string currency_symbol = "$") const { return {std::move(currency_symbol), m_color}; }
     bool color() const { return m_color; }
+    bool utf8() const { return m_utf8; } // the locale can show block characters
 
 private:
-    bool m_color, m_quiet, m_stderr_tty;
+    bool m_color, m_quiet, m_stderr_tty, m_utf8;
 };
 
 // One `refer: error: ...` line per problem, then exit status 1 (the last line is the error main prints).
@@ -69,6 +70,7 @@ void setup_milestone(CLI::App& app, const GlobalOptions& globals, Runner& select
 void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_program(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_check(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_report(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 // Subcommands of `payouts` with files of their own.
 void setup_payouts_pay(CLI::App& group, const GlobalOptions& globals, Runner& selected);
 void setup_payouts_statement(CLI::App& group, const GlobalOptions& globals, Runner& selected);

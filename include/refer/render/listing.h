@@ -12,7 +12,7 @@
 
 namespace refer {
 
-enum class Format { table, csv, json, md };
+enum class Format { table, csv, json, md, html }; // html: the report only
 
 struct Money {
     Cents cents;

@@ -1,0 +1,91 @@
+// Every report query reads only its period's rows: on an ANALYZEd ledger, no plan scans
+// the referrals or clients tables (or a whole index of them) where an index serves.
+#include "refer/storage/database.h"
+#include "refer/storage/report.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <string>
+
+using namespace refer;
+
+namespace {
+
+// A ledger shaped like a real one: many clients, referrals over three years, most closed.
+void fill(SQLite::Database& db)
+{
+    db.exec(R"sql(
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+INSERT INTO clients (email, kind, annual_value, started_on, ended_on, source, created_at, updated_at)
+SELECT 'p' || i || '@x.com', CASE WHEN i % 10 = 0 THEN 'partner' ELSE 'client' END, i * 100,
+       date('2023-01-01', '+' || (i % 1000) || ' days'), CASE WHEN i % 7 = 0 THEN '2026-06-30' END,
+       CASE i % 3 WHEN 0 THEN 'referral' WHEN 1 THEN 'inbound' END, 'x', 'x' FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+INSERT INTO referrals (referrer_id, referee_email, source, submitted_on, status, status_on, contacted_on, meeting_on,
+                       won_on, lost_on, deal_value)
+SELECT 1 + i % 3000, 'r' || i || '@y.com', CASE WHEN i % 10 = 0 THEN 'partner' ELSE 'client' END,
+       date('2024-01-01', '+' || (i % 1000) || ' days'),
+       CASE i % 5 WHEN 0 THEN 'submitted' WHEN 1 THEN 'meeting' WHEN 2 THEN 'won' ELSE 'lost' END,
+       date('2024-01-01', '+' || (i % 1000 + 20) || ' days'),
+       CASE WHEN i % 5 <> 0 THEN date('2024-01-01', '+' || (i % 1000 + 2) || ' days') END,
+       CASE WHEN i % 5 = 1 OR i % 5 = 2 THEN date('2024-01-01', '+' || (i % 1000 + 10) || ' days') END,
+       CASE WHEN i % 5 = 2 THEN date('2024-01-01', '+' || (i % 1000 + 20) || ' days') END,
+       CASE WHEN i % 5 > 2 THEN date('2024-01-01', '+' || (i % 1000 + 20) || ' days') END,
+       CASE WHEN i % 5 = 2 THEN 1000000 END FROM n;
+INSERT INTO payouts (referral_id, beneficiary, client_id, reward, kind, amount, earned_on, due_on, status, paid_on,
+                     explanation)
+SELECT id, 'referrer', referrer_id, 'signing bonus', 'cash', 100000, won_on, date(won_on, '+30 days'),
+       CASE WHEN id % 3 = 0 THEN 'paid' ELSE 'pending' END, CASE WHEN id % 3 = 0 THEN date(won_on, '+30 days') END, 'x'
+FROM referrals WHERE won_on IS NOT NULL;
+INSERT INTO nps_responses (client_id, score, responded_on) SELECT id, id % 11, started_on FROM clients;
+ANALYZE;
+)sql");
+}
+
+std::string plan_of(SQLite::Database& db, std::string_view sql)
+{
+    SQLite::Statement q(db, "EXPLAIN QUERY PLAN " + std::string(sql));
+    std::string plan;
+    while (q.executeStep()) plan += q.getColumn("detail").getString() + "\n";
+    return plan;
+}
+
+// A scan of a table that grows with the ledger, or of a whole index on one. The partial
+// indexes of open referrals and pending payouts are small by design: scanning them is the point.
+bool scans_a_big_table(const std::string& plan)
+{
+    for (std::size_t at = 0; at < plan.size();) {
+        std::size_t end = plan.find('\n', at);
+        std::string line = plan.substr(at, end - at);
+        at = end + 1;
+        bool scan = false;
+        for (const char* table : {"referrals", "clients", "payouts", "nps_responses", "r", "c"})
+            scan = scan || line == fmt::format("SCAN {}", table) || line.starts_with(fmt::format("SCAN {} ", table));
+        bool small = line.find("referrals_open") != std::string::npos || line.find("payouts_pending_by_due") != std::string::npos;
+        if (scan && !small) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("no report query scans referrals or clients where an index serves")
+{
+    auto db = open_memory_database();
+    fill(*db);
+    for (const ReportSql& q : report_sql()) {
+        std::string plan = plan_of(*db, q.sql);
+        INFO(q.name, ":\n", plan);
+        CHECK_FALSE(scans_a_big_table(plan));
+    }
+}
+
+TEST_CASE("the plan check itself catches a full scan")
+{
+    auto db = open_memory_database();
+    fill(*db);
+    CHECK(scans_a_big_table(plan_of(*db, "SELECT count(*) FROM referrals WHERE note = 'x'")));
+    CHECK(scans_a_big_table(plan_of(*db, "SELECT count(*) FROM payouts WHERE reward = 'x'")));
+    CHECK(scans_a_big_table(plan_of(*db, "SELECT count(*) FROM referrals NOT INDEXED WHERE submitted_on > '2025-01-01'")));
+}
