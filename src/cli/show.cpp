@@ -3,6 +3,7 @@
 #include "refer/cli/payout_listing.h"
 #include "refer/cli/people_listing.h"
 #include "refer/cli/referral_listing.h"
+#include "refer/domain/nudge.h"
 #include "refer/error.h"
 #include "refer/storage/asks.h"
 #include "refer/storage/database.h"
@@ -40,13 +41,21 @@ static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPers
     for (const Milestone& m : milestones_of(db, s.id))
         milestones.push_back({{"on", to_string(m.on)}, {"description", m.description}});
     doc["milestones"] = milestones;
-    auto asks = nlohmann::ordered_json::array();
-    for (const Ask& a : asks_of(db, s.id))
-        asks.push_back({{"asked_on", to_string(a.asked_on)}, {"reason", optional_json(a.reason)}});
-    doc["asks"] = asks;
     ReferralFilter sent;
     sent.referrer_id = s.id;
-    doc["referrals"] = to_json(referral_listing(list_referrals(db, sent), false));
+    std::vector<StoredReferral> referrals = list_referrals(db, sent);
+    // Each ask with whether a referral answered it (SPEC 12: on or after it, before the next).
+    std::vector<Ask> asked = asks_of(db, s.id);
+    std::vector<Date> asked_on, submitted_on;
+    for (const Ask& a : asked) asked_on.push_back(a.asked_on);
+    for (const StoredReferral& r : referrals) submitted_on.push_back(r.referral.submitted_on);
+    std::vector<bool> answered = answered_asks(asked_on, submitted_on);
+    auto asks = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < asked.size(); ++i)
+        asks.push_back({{"asked_on", to_string(asked[i].asked_on)}, {"reason", optional_json(asked[i].reason)},
+                        {"answered", bool(answered[i])}});
+    doc["asks"] = asks;
+    doc["referrals"] = to_json(referral_listing(referrals, false));
     PayoutFilter paid_to;
     paid_to.person_id = s.id;
     doc["payouts"] = to_json(payout_listing(list_payouts(db, paid_to), false));
@@ -140,7 +149,9 @@ static std::string person_text(const nlohmann::ordered_json& doc, const TableSty
     if (!doc["asks"].empty()) {
         out += "\nAsks\n";
         for (const auto& a : doc["asks"])
-            out += fmt::format("  {}  {}\n", a["asked_on"].get<std::string>(), a["reason"].is_null() ? "" : a["reason"].get<std::string>());
+            out += fmt::format("  {}  {}{}\n", a["asked_on"].get<std::string>(),
+                               a["answered"].get<bool>() ? "answered  " : "unanswered",
+                               a["reason"].is_null() ? "" : "  " + a["reason"].get<std::string>());
     }
     return out + payouts_text(doc["payouts"], style);
 }

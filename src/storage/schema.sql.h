@@ -145,7 +145,8 @@ CREATE TABLE payout_compute (
 )sql",
 // 3: the report reads only its period's rows (SPEC 8): covering indexes on the stage dates
 // it counts by, on when people started, on payouts by date and on NPS answers by day. The
-// stage-date indexes are partial: a date is set only once the stage is reached.
+// stage-date indexes are partial: a date is set only once the stage is reached. Nudge
+// (SPEC 9) starts from recent milestones and NPS answers, found by day.
 R"sql(
 CREATE INDEX referrals_by_submitted ON referrals(submitted_on, source, contacted_on, meeting_on, won_on, referrer_id);
 CREATE INDEX referrals_by_won ON referrals(won_on, source, submitted_on, deal_value, referrer_id) WHERE won_on IS NOT NULL;
@@ -157,7 +158,8 @@ CREATE INDEX payouts_by_earned ON payouts(earned_on, status, amount);
 CREATE INDEX payouts_by_paid ON payouts(paid_on, amount) WHERE paid_on IS NOT NULL;
 DROP INDEX payouts_pending_by_due;
 CREATE INDEX payouts_pending_by_due ON payouts(due_on, amount) WHERE status = 'pending';
-CREATE INDEX nps_by_day ON nps_responses(responded_on, score);
+CREATE INDEX nps_by_day ON nps_responses(responded_on, score, client_id);
+CREATE INDEX milestones_by_day ON milestones(on_date, client_id);
 )sql",
 };
 

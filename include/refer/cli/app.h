@@ -71,6 +71,8 @@ void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected
 void setup_program(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_check(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_report(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_nudge(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_ask(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 // Subcommands of `payouts` with files of their own.
 void setup_payouts_pay(CLI::App& group, const GlobalOptions& globals, Runner& selected);
 void setup_payouts_statement(CLI::App& group, const GlobalOptions& globals, Runner& selected);
