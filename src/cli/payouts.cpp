@@ -24,6 +24,10 @@ static void run_compute(const ComputeOptions& o, const GlobalOptions& g)
     Date today = g.today_date();
     bool json = g.output_format() == Format::json;
     auto db = open_database(g.db_path(), Access::write);
+    // Judging everything rewrites most payout pages in one transaction: like a bulk import,
+    // with a rollback journal each page is written once, not to a WAL that outgrows the cache.
+    std::optional<BulkConnection> bulk;
+    if (!o.dry_run && next_compute_judges_everything(*db)) bulk.emplace(*db);
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(today));
     ComputeResult r = compute_payouts(*db, events, program_book(*db), today, json ? KeepChanged::yes : KeepChanged::no);

@@ -158,6 +158,12 @@ void judge_everything(SQLite::Database& db, Computation& c)
 
 } // namespace
 
+bool next_compute_judges_everything(SQLite::Database& db)
+{
+    std::optional<ComputeMark> last = last_compute(db);
+    return !last || last->program_id != current_mark(db).program_id;
+}
+
 ComputeResult compute_payouts(SQLite::Database& db, EventLog& events, const ProgramBook& book, Date today,
                               KeepChanged keep, Judge judge)
 {

@@ -21,6 +21,9 @@ enum class KeepChanged { no, yes };
 // computes right with it).
 enum class Judge { changed, everything };
 
+// Whether the next compute judges every referral: none ran yet, or a program was loaded since.
+bool next_compute_judges_everything(SQLite::Database& db);
+
 // Brings every payout in line with the rules, in the caller's transaction. After the first
 // compute only the referrers (and, for the yearly cap, beneficiaries) touched by events since
 // the last compute are judged again; a program load makes the next compute judge everything.
