@@ -3,8 +3,9 @@
 # computed) against the bare SQL of the same numbers, run by sqlite3 on a copy of the same
 # database, with the same indexes. See bench/README.md.
 # Environment: REFER (default build/refer), BENCH_DIR (/tmp/refer-bench-report), DATA_DIR
-# (BENCH_DIR/data; point it at another bench's data to share it), CLIENTS (1000000),
-# REFERRALS (5000000), RUNS (7), MONTH (2026-10), YEAR (2026).
+# (BENCH_DIR/data; point it at another bench's data to share it), SOURCE_LEDGER (a ledger of
+# that data already imported by refer, e.g. payouts.sh's ledger.db: copied instead of
+# importing again), CLIENTS (1000000), REFERRALS (5000000), RUNS (7), MONTH (2026-10), YEAR (2026).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -40,7 +41,12 @@ if [[ -f "$LEDGER" && "$(cat "$LEDGER.params" 2>/dev/null)" == "$stamp" ]]; then
   echo "ledger: reusing $LEDGER ($stamp)"
 else
   rm -f "$LEDGER" "$LEDGER"-* "$LEDGER.params"
-  for step in "import clients $DATA/clients.csv" "import referrals $DATA/referrals.csv" "payouts compute"; do
+  steps=("import clients $DATA/clients.csv" "import referrals $DATA/referrals.csv" "payouts compute")
+  if [[ -n "${SOURCE_LEDGER:-}" ]]; then
+    cp "$SOURCE_LEDGER" "$LEDGER"
+    steps=("payouts compute")
+  fi
+  for step in "${steps[@]}"; do
     name=${step%% /*}
     name=${name// /-}
     # shellcheck disable=SC2086 # the step's words are its arguments
