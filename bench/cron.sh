@@ -36,10 +36,7 @@ gen_data "$DATA" "$CLIENTS" "$REFERRALS"
 # refer, payouts computed by refer; and, written directly (refer has no import for them),
 # a milestone for 1% of the clients and asks for a tenth, spread over the last two years.
 LEDGER="$DIR/ledger.db"
-rm -f "$DIR/probe.db"*
-printf 'email\n' | "$REFER" --db "$DIR/probe.db" -q import clients - || die "cannot create an empty ledger"
-stamp="$(cat "$DATA/.bench-params") schema=$(sqlite3 "$DIR/probe.db" 'PRAGMA user_version') cron=1"
-rm -f "$DIR/probe.db"*
+stamp="$(ledger_stamp "$REFER" "$DIR" "$DATA") cron=1" || die "cannot create an empty ledger"
 if [[ -f "$LEDGER" && "$(cat "$LEDGER.params" 2>/dev/null)" == "$stamp" ]]; then
   echo "ledger: reusing $LEDGER ($stamp)"
 else
@@ -130,17 +127,6 @@ ORDER BY j.reason, j.email IS NULL, j.email, j.id;
 EOF
 
 declare -A MS RSS
-timed() {  # timed NAME ROUND COMMAND...: wall ms (date) and peak RSS (/usr/bin/time -v)
-  local name=$1 round=$2 log="$DIR/time.$1.$2" out="$DIR/out.$1.$2" t0 ms
-  shift 2
-  t0=$(date +%s%N)
-  /usr/bin/time -v -o "$log" "$@" >"$out" 2>"$out.err" || { cat "$out.err" >&2; die "$name failed: $*"; }
-  ms=$((($(date +%s%N) - t0) / 1000000))
-  MS[$name]+="$ms "
-  RSS[$name]+="$(rss_mib "$log") "
-  printf '  round %d/%d  %-10s %8.3f s  %7s MiB  %s rows\n' "$round" "$RUNS" "$name" \
-    "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "$(rss_mib "$log")" "$(grep -c . "$out" || true)"
-}
 contenders=(nudge sql_nudge)
 nudge=("$REFER" --db "$LEDGER" nudge --json)
 sql_nudge=(sqlite3 -bail "$SDB" ".read $DIR/nudge.sql")
@@ -161,7 +147,7 @@ for ((i = 1; i <= RUNS; i++)); do
   for c in "${order[@]}"; do
     [[ $c == *due && $has_due == no ]] && continue
     declare -n cmd=$c
-    timed "$c" "$i" "${cmd[@]}"
+    timed_run "$c" "$i" "${cmd[@]}"
   done
 done
 

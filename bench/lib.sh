@@ -37,3 +37,33 @@ median() {
   sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) exit 1
     print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
+
+# ledger_stamp REFER DIR DATA: what a ledger built by REFER from DATA depends on: the data's
+# parameters and the schema version REFER writes (probed on an empty ledger in DIR).
+ledger_stamp() {
+  local refer=$1 dir=$2 data=$3 schema
+  rm -f "$dir/probe.db"*
+  printf 'email\n' | "$refer" --db "$dir/probe.db" -q import clients - || return 1
+  schema=$(sqlite3 "$dir/probe.db" 'PRAGMA user_version')
+  rm -f "$dir/probe.db"*
+  echo "$(cat "$data/.bench-params") schema=$schema"
+}
+
+# timed_run NAME ROUND COMMAND...: runs COMMAND once (stdout in $DIR/out.NAME.ROUND), adds
+# its wall time in ms (date) to MS[NAME] and its peak RSS in MiB (/usr/bin/time -v) to
+# RSS[NAME], and prints one line. Needs $DIR and $RUNS; stops the script if COMMAND fails.
+timed_run() {
+  local name=$1 round=$2 log="$DIR/time.$1.$2" out="$DIR/out.$1.$2" t0 ms
+  shift 2
+  t0=$(date +%s%N)
+  if ! /usr/bin/time -v -o "$log" "$@" >"$out" 2>"$out.err"; then
+    cat "$out.err" >&2
+    echo "$name failed in round $round: $*" >&2
+    exit 1
+  fi
+  ms=$((($(date +%s%N) - t0) / 1000000))
+  MS[$name]+="$ms "
+  RSS[$name]+="$(rss_mib "$log") "
+  printf '  round %d/%d  %-10s %8.3f s  %7s MiB  %s lines\n' "$round" "$RUNS" "$name" \
+    "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "$(rss_mib "$log")" "$(grep -c . "$out" || true)"
+}

@@ -33,10 +33,7 @@ gen_data "$DATA" "$CLIENTS" "$REFERRALS"
 
 # --- the ledger: refer's imports and first payouts compute, once per data set and schema --
 LEDGER="$DIR/ledger.db"
-rm -f "$DIR/probe.db"*
-printf 'email\n' | "$REFER" --db "$DIR/probe.db" -q import clients - || die "cannot create an empty ledger"
-stamp="$(cat "$DATA/.bench-params") schema=$(sqlite3 "$DIR/probe.db" 'PRAGMA user_version')"
-rm -f "$DIR/probe.db"*
+stamp="$(ledger_stamp "$REFER" "$DIR" "$DATA")" || die "cannot create an empty ledger"
 if [[ -f "$LEDGER" && "$(cat "$LEDGER.params" 2>/dev/null)" == "$stamp" ]]; then
   echo "ledger: reusing $LEDGER ($stamp)"
 else
@@ -111,17 +108,6 @@ bare_sql "$month_from" "$month_to" "$(date -d "$month_from -5 months" +%F)" >"$D
 bare_sql "$YEAR-01-01" "$YEAR-12-31" "$YEAR-07-01" >"$DIR/bare.year.sql"
 
 declare -A MS RSS
-timed() {  # timed NAME ROUND COMMAND...: wall ms (date) and peak RSS (/usr/bin/time -v)
-  local name=$1 round=$2 log="$DIR/time.$1.$2" out="$DIR/out.$1.$2" t0 ms
-  shift 2
-  t0=$(date +%s%N)
-  /usr/bin/time -v -o "$log" "$@" >"$out" 2>"$out.err" || { cat "$out.err" >&2; die "$name failed: $*"; }
-  ms=$((($(date +%s%N) - t0) / 1000000))
-  MS[$name]+="$ms "
-  RSS[$name]+="$(rss_mib "$log") "
-  printf '  round %d/%d  %-10s %8.3f s  %7s MiB\n' "$round" "$RUNS" "$name" "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" \
-    "$(rss_mib "$log")"
-}
 month=("$REFER" --db "$LEDGER" report --month "$MONTH")
 year=("$REFER" --db "$LEDGER" report --year "$YEAR" --json)
 sql_month=(sqlite3 -bail "$SDB" ".read $DIR/bare.month.sql")
@@ -132,11 +118,11 @@ echo "bench: $CLIENTS clients, $REFERRALS referrals, $RUNS round(s), refer=$REFE
 "${month[@]}" >/dev/null && "${sql_month[@]}" >/dev/null && "${year[@]}" >/dev/null && "${sql_year[@]}" >/dev/null
 for ((i = 1; i <= RUNS; i++)); do
   if ((i % 2)); then
-    timed month "$i" "${month[@]}"; timed sql_month "$i" "${sql_month[@]}"
-    timed year "$i" "${year[@]}"; timed sql_year "$i" "${sql_year[@]}"
+    timed_run month "$i" "${month[@]}"; timed_run sql_month "$i" "${sql_month[@]}"
+    timed_run year "$i" "${year[@]}"; timed_run sql_year "$i" "${sql_year[@]}"
   else
-    timed sql_month "$i" "${sql_month[@]}"; timed month "$i" "${month[@]}"
-    timed sql_year "$i" "${sql_year[@]}"; timed year "$i" "${year[@]}"
+    timed_run sql_month "$i" "${sql_month[@]}"; timed_run month "$i" "${month[@]}"
+    timed_run sql_year "$i" "${sql_year[@]}"; timed_run year "$i" "${year[@]}"
   fi
 done
 
