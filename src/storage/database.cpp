@@ -222,4 +222,15 @@ void WriteTransaction::commit()
     m_done = true;
 }
 
+ReadTransaction::ReadTransaction(SQLite::Database& db) : m_db(db) { m_db.exec("BEGIN"); }
+
+ReadTransaction::~ReadTransaction()
+{
+    try {
+        m_db.exec("ROLLBACK"); // nothing was written: ending the read is all it does
+    } catch (...) {
+        // The transaction may already be gone (SQLite rolls back on some errors).
+    }
+}
+
 } // namespace refer

@@ -47,6 +47,19 @@ private:
     bool m_done = false;
 };
 
+// BEGIN ... ROLLBACK around a read-only command's queries: they all see one state of the
+// ledger, however many they are and whatever other processes write meanwhile.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(SQLite::Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    SQLite::Database& m_db;
+};
+
 // For an import of many rows, around its transaction (construct before BEGIN, destroy after
 // the commit or rollback). Each new page is written once instead of twice: when no other
 // connection has the database open, the transaction uses a rollback journal (synchronous=FULL)

@@ -1,0 +1,67 @@
+#pragma once
+// What needs doing today (`refer due`, SPEC 9, 12): referrals to contact, payouts to pay,
+// referrals gone stale. Pure: storage reads the candidates, `due_items` decides and orders.
+#include "refer/domain/date.h"
+#include "refer/domain/referral.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace refer {
+
+// In the order rows are listed.
+enum class DueType { contact, payout, stale };
+std::string_view to_string(DueType type);
+
+// An open referral without a status change for this many days is stale.
+inline constexpr int k_stale_days = 30;
+
+// The dates that decide, as bounds a query can use:
+// contact: still submitted and submitted_on < contact_submitted_before (today - submitted_on > SLA);
+// stale:   open and status_on <= stale_status_by (today - status_on >= 30);
+// payout:  pending and due_on <= payout_due_by (today).
+struct DueBounds {
+    Date contact_submitted_before, stale_status_by, payout_due_by;
+};
+DueBounds due_bounds(Date today, int contact_sla_days);
+
+// An open referral (neither won nor lost) that may be due; the referee names the row.
+struct OpenReferral {
+    long long id = 0;
+    Status status = Status::submitted;
+    Date submitted_on, status_on;
+    std::optional<std::string> referee_email, referee_name;
+};
+
+// A pending payout that may be due; the beneficiary names the row (name: of the person when
+// the beneficiary is one).
+struct PendingPayout {
+    long long id = 0;
+    long long referral_id = 0;
+    Date due_on;
+    std::optional<std::string> email, name;
+};
+
+struct DueItem {
+    DueType type = DueType::contact;
+    long long referral = 0;
+    std::optional<long long> payout; // payout rows only
+    std::optional<std::string> email, name;
+    Date since; // submitted (contact), due (payout), status date (stale)
+    int days = 0; // today - since
+
+    bool operator==(const DueItem&) const = default;
+};
+
+// The rows due today under `contact_sla_days` (today's program version), ordered by type
+// (contact, payout, stale), then since, then rows without an email after those with one,
+// then id (the referral's for contact and stale, the payout's for payout rows). A referral
+// that is both uncontacted and stale is listed once, as contact. Candidates that are not
+// due (closed, recent, due later) are left out, so storage may pass more than it must.
+std::vector<DueItem> due_items(std::span<const OpenReferral> referrals, std::span<const PendingPayout> payouts,
+                               Date today, int contact_sla_days);
+
+} // namespace refer

@@ -1,0 +1,51 @@
+// refer due: what needs doing today (SPEC 9, 12): referrals to contact, payouts to pay,
+// referrals gone stale. Silent when nothing is due, so that cron mails only when something is.
+#include "refer/cli/app.h"
+#include "refer/domain/due.h"
+#include "refer/storage/database.h"
+#include "refer/storage/due.h"
+#include "refer/storage/programs.h"
+
+namespace refer {
+
+static Cell text_or_null(const std::optional<std::string>& text) { return text ? Cell{*text} : Cell{}; }
+
+static Listing due_listing(const std::vector<DueItem>& items)
+{
+    Listing l;
+    l.columns = {"type", "referral", "email", "name", "since", "days", "payout"};
+    l.rows.reserve(items.size());
+    for (const DueItem& i : items)
+        l.rows.push_back({std::string(to_string(i.type)), std::int64_t{i.referral}, text_or_null(i.email),
+                          text_or_null(i.name), i.since, std::int64_t{i.days},
+                          i.payout ? Cell{std::int64_t{*i.payout}} : Cell{}});
+    return l;
+}
+
+// Given only what it needs: where the ledger is, what today is, how to print.
+static void run_due(const std::filesystem::path& db_path, Date today, Format format, const Terminal& terminal)
+{
+    auto db = open_database(db_path, Access::read);
+    ReadTransaction snapshot(*db); // the program and the candidates as of one moment
+    // The SLA of today's program version, as for the report's attention list.
+    int sla = program_book(*db).in_force(today).program.contact_sla_days;
+    DueCandidates candidates = read_due_candidates(*db, due_bounds(today, sla));
+    Listing listing = due_listing(due_items(candidates.referrals, candidates.payouts, today, sla));
+    // Rendered whole before anything is printed: a failure leaves stdout empty.
+    terminal.data(render(listing, format, terminal.table_style()));
+}
+
+void setup_due(CLI::App& app, const GlobalOptions& globals, Runner& selected)
+{
+    CLI::App* cmd = app.add_subcommand("due", "What needs doing today: referrals to contact, payouts to pay, stale referrals");
+    cmd->footer("Example: refer due --json\n"
+                "In a crontab (cron mails only when something is due): 0 8 * * 1-5 refer due");
+    cmd->callback([&globals, &selected] {
+        selected = [&globals] {
+            Terminal terminal(globals);
+            run_due(globals.db_path(), globals.today_date(), globals.output_format(), terminal);
+        };
+    });
+}
+
+} // namespace refer

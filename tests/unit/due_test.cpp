@@ -1,0 +1,125 @@
+#include "refer/domain/due.h"
+
+#include <doctest/doctest.h>
+#include <vector>
+
+using namespace refer;
+
+static Date d(const char* text) { return *parse_iso_date(text); }
+
+namespace {
+
+const Date k_today = d("2026-11-23");
+
+OpenReferral open(long long id, Status status, const char* submitted, const char* status_on,
+                  std::optional<std::string> email = "x@y.com")
+{
+    return {id, status, d(submitted), d(status_on), std::move(email), "X"};
+}
+
+PendingPayout pending(long long id, long long referral, const char* due, std::optional<std::string> email = "p@y.com")
+{
+    return {id, referral, d(due), std::move(email), "P"};
+}
+
+std::vector<DueItem> due(const std::vector<OpenReferral>& referrals, const std::vector<PendingPayout>& payouts = {},
+                         int sla = 2)
+{
+    return due_items(referrals, payouts, k_today, sla);
+}
+
+} // namespace
+
+TEST_CASE("due: the bounds are the SLA and 30 days before today, and today for payouts")
+{
+    DueBounds b = due_bounds(k_today, 2);
+    CHECK(b.contact_submitted_before == d("2026-11-21"));
+    CHECK(b.stale_status_by == d("2026-10-24"));
+    CHECK(b.payout_due_by == k_today);
+    CHECK(due_bounds(k_today, 0).contact_submitted_before == k_today);
+}
+
+TEST_CASE("due: contact when still submitted more than contact_sla_days after submission")
+{
+    // Submitted exactly 2 days ago: not yet; 3 days ago: due, 3 days.
+    CHECK(due({open(1, Status::submitted, "2026-11-21", "2026-11-21")}).empty());
+    auto items = due({open(2, Status::submitted, "2026-11-20", "2026-11-20")});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0] == DueItem{DueType::contact, 2, std::nullopt, "x@y.com", "X", d("2026-11-20"), 3});
+    // Contacted late is no longer a contact row (and not stale while its status is recent).
+    CHECK(due({open(3, Status::contacted, "2026-11-01", "2026-11-10")}).empty());
+    // Submitted in the future (a backdated today): not due.
+    CHECK(due({open(4, Status::submitted, "2026-11-30", "2026-11-30")}).empty());
+}
+
+TEST_CASE("due: an SLA of 0 makes a referral due the day after its submission")
+{
+    CHECK(due({open(1, Status::submitted, "2026-11-23", "2026-11-23")}, {}, 0).empty());
+    auto items = due({open(2, Status::submitted, "2026-11-22", "2026-11-22")}, {}, 0);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].type == DueType::contact);
+    CHECK(items[0].days == 1);
+}
+
+TEST_CASE("due: stale when open without a status change for 30 days or more")
+{
+    CHECK(due({open(1, Status::meeting, "2026-10-01", "2026-10-25")}).empty()); // 29 days
+    auto items = due({open(2, Status::meeting, "2026-10-01", "2026-10-24")});   // 30 days
+    REQUIRE(items.size() == 1);
+    CHECK(items[0] == DueItem{DueType::stale, 2, std::nullopt, "x@y.com", "X", d("2026-10-24"), 30});
+    for (Status s : {Status::contacted, Status::qualified})
+        CHECK(due({open(3, s, "2026-01-01", "2026-06-01")}).size() == 1);
+    // Closed referrals are never due, however old.
+    for (Status s : {Status::won, Status::lost}) CHECK(due({open(4, s, "2026-01-01", "2026-06-01")}).empty());
+}
+
+TEST_CASE("due: a referral both uncontacted and stale appears once, as contact since its submission")
+{
+    auto items = due({open(1, Status::submitted, "2026-06-01", "2026-06-01")});
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].type == DueType::contact);
+    CHECK(items[0].since == d("2026-06-01"));
+    CHECK(items[0].days == 175);
+}
+
+TEST_CASE("due: a pending payout is due on its due date, not the day before")
+{
+    auto items = due({}, {pending(7, 3, "2026-11-23"), pending(8, 3, "2026-11-24"), pending(9, 4, "2026-11-01")});
+    REQUIRE(items.size() == 2);
+    CHECK(items[0] == DueItem{DueType::payout, 4, 9, "p@y.com", "P", d("2026-11-01"), 22});
+    CHECK(items[1] == DueItem{DueType::payout, 3, 7, "p@y.com", "P", k_today, 0});
+}
+
+TEST_CASE("due: rows ordered by type, then since, then those without an email last, then id")
+{
+    auto items = due(
+        {
+            open(5, Status::meeting, "2026-01-01", "2026-09-01"),   // stale since 09-01
+            open(4, Status::contacted, "2026-01-01", "2026-08-01"), // stale since 08-01
+            open(3, Status::submitted, "2026-11-10", "2026-11-10"), // contact since 11-10
+            open(2, Status::submitted, "2026-11-01", "2026-11-01", std::nullopt), // contact, no email
+            open(1, Status::submitted, "2026-11-10", "2026-11-10"), // contact since 11-10, lower id
+            open(6, Status::submitted, "2026-11-01", "2026-11-01"), // contact since 11-01, with email
+        },
+        {pending(12, 1, "2026-11-20"), pending(11, 9, "2026-11-20"), pending(10, 8, "2026-11-22", std::nullopt),
+         pending(13, 8, "2026-11-22")});
+    std::vector<std::pair<DueType, long long>> order;
+    for (const DueItem& i : items) order.emplace_back(i.type, i.payout.value_or(i.referral));
+    CHECK(order == std::vector<std::pair<DueType, long long>>{{DueType::contact, 6},
+                                                               {DueType::contact, 2},
+                                                               {DueType::contact, 1},
+                                                               {DueType::contact, 3},
+                                                               {DueType::payout, 11},
+                                                               {DueType::payout, 12},
+                                                               {DueType::payout, 13},
+                                                               {DueType::payout, 10},
+                                                               {DueType::stale, 4},
+                                                               {DueType::stale, 5}});
+}
+
+TEST_CASE("due: type names")
+{
+    CHECK(to_string(DueType::contact) == "contact");
+    CHECK(to_string(DueType::payout) == "payout");
+    CHECK(to_string(DueType::stale) == "stale");
+}
