@@ -25,6 +25,9 @@ REFER_BUSY_TIMEOUT_MS=200 run nudge --record
 expect_rc 3 "nudge --record while the ledger is held:"
 expect_out "" "nudge --record while the ledger is held prints no list:"
 expect_err "refer: error: the database is locked by another process; try again"
+REFER_BUSY_TIMEOUT_MS=200 run due --json
+expect_rc 0 "due reads past the writer:"
+expect_out "[]"
 REFER_BUSY_TIMEOUT_MS=200 run nudge --format csv
 expect_rc 0 "a nudge that records nothing reads past the writer:"
 [ "$(grep -c @ <<<"$OUT")" -eq 30 ] || fail "nudge lists the 30 promoters while the ledger is held"
