@@ -10,17 +10,7 @@ for i in $(seq 1 30); do
 done
 
 # 1. A writer holds the ledger past the busy timeout: exit 3, no output, no ask recorded.
-python3 - "$REFER_DB" <<'PY' &
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
-db.execute("BEGIN IMMEDIATE")
-db.execute("UPDATE clients SET name = name")
-open(sys.argv[1] + ".locked", "w").close()
-time.sleep(3)
-db.execute("ROLLBACK")
-PY
-holder=$!
-while [ ! -f "$REFER_DB.locked" ]; do sleep 0.05; done
+hold_ledger "BEGIN IMMEDIATE; UPDATE clients SET name = name;" "BEGIN IMMEDIATE; ROLLBACK;"
 REFER_BUSY_TIMEOUT_MS=200 run nudge --record
 expect_rc 3 "nudge --record while the ledger is held:"
 expect_out "" "nudge --record while the ledger is held prints no list:"
@@ -31,7 +21,7 @@ expect_out "[]"
 REFER_BUSY_TIMEOUT_MS=200 run nudge --format csv
 expect_rc 0 "a nudge that records nothing reads past the writer:"
 [ "$(grep -c @ <<<"$OUT")" -eq 30 ] || fail "nudge lists the 30 promoters while the ledger is held"
-wait "$holder"
+release_ledger ROLLBACK
 expect_eq "$(sql 'SELECT count(*) FROM asks')" 0 "no ask recorded by the refused run"
 
 # 2. Many writers in a loop: every --record run completes or exits 3, and the asks it

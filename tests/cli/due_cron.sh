@@ -43,32 +43,14 @@ fi
 # cannot be read; refer due waits the busy timeout, then exits 3 and prints nothing.
 sql "PRAGMA journal_mode = DELETE" >/dev/null
 export REFER_BUSY_TIMEOUT_MS=200
-fifo="$TMP/lock.fifo"
-mkfifo "$fifo"
-sqlite3 "$REFER_DB" <"$fifo" >"$TMP/lock.out" 2>&1 &
-holder=$!
-exec 7>"$fifo"
-cleanup_lock() { exec 7>&- 2>/dev/null; wait "$holder" 2>/dev/null; }
-trap 'cleanup_lock; rm -rf "$TMP"' EXIT
-# The holder waits out the probes below (each holds a shared lock for a moment) instead of
-# failing its BEGIN EXCLUSIVE on one of them.
-echo ".timeout 10000" >&7
-echo "BEGIN EXCLUSIVE; UPDATE clients SET name = 'Held' WHERE id = 1;" >&7
-locked=no
-for _ in $(seq 1 200); do
-  if ! sqlite3 "$REFER_DB" "SELECT count(*) FROM clients;" >/dev/null 2>&1; then locked=yes; break; fi
-  sleep 0.05
-done
-[ "$locked" = yes ] || fail "could not take the lock: $(cat "$TMP/lock.out")"
+hold_ledger "BEGIN EXCLUSIVE; UPDATE clients SET name = 'Held' WHERE id = 1;" "SELECT count(*) FROM clients;"
 for format in table csv json; do
   run due --format "$format"
   expect_rc 3 "locked database, $format"
   expect_out "" "locked database, $format"
   expect_err "refer: error: the database is locked by another process; try again"
 done
-echo "ROLLBACK;" >&7
-cleanup_lock
-trap 'rm -rf "$TMP"' EXIT
+release_ledger ROLLBACK
 run due --json
 expect_rc 0 "after the lock is gone"
 expect_out_has '"name": "Old Lead"'

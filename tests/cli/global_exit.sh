@@ -100,21 +100,9 @@ expect_eq "$(sqlite3 "$TMP/empty.db" "select email from clients")" b@example.com
 
 # 3: locked by another process beyond the busy timeout; safe to retry.
 export REFER_BUSY_TIMEOUT_MS=200
-fifo="$TMP/lock.fifo"
-mkfifo "$fifo"
-sqlite3 "$REFER_DB" < "$fifo" > "$TMP/lock.out" 2>&1 &
-holder=$!
-exec 7>"$fifo"
-cleanup_lock() { exec 7>&- 2>/dev/null; wait "$holder" 2>/dev/null; }
-trap 'cleanup_lock; rm -rf "$TMP"' EXIT
-echo "BEGIN IMMEDIATE; INSERT INTO clients (email, kind, created_at, updated_at) VALUES ('held@example.com', 'client', 'x', 'x');" >&7
-# Wait until the holder has the write lock (sqlite3's own BEGIN IMMEDIATE then fails at once).
-locked=no
-for _ in $(seq 1 200); do
-  if ! sqlite3 "$REFER_DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1; then locked=yes; break; fi
-  sleep 0.05
-done
-[ "$locked" = yes ] || fail "could not take the lock: $(cat "$TMP/lock.out")"
+# Held once sqlite3's own BEGIN IMMEDIATE fails at once.
+hold_ledger "BEGIN IMMEDIATE; INSERT INTO clients (email, kind, created_at, updated_at) VALUES ('held@example.com', 'client', 'x', 'x');" \
+  "BEGIN IMMEDIATE; ROLLBACK;"
 start=$(date +%s%N)
 run add c@example.com
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -127,9 +115,7 @@ run clients --format csv
 expect_rc 0 "read during a write lock"
 expect_out_has "a@example.com"
 # Release the lock: the holder commits and exits; the retry succeeds.
-echo "COMMIT;" >&7
-cleanup_lock
-trap 'rm -rf "$TMP"' EXIT
+release_ledger COMMIT
 run add c@example.com
 expect_rc 0 "retry after the lock is gone"
 expect_eq "$(sql "select count(*) from clients where email in ('c@example.com', 'held@example.com')")" 2

@@ -43,3 +43,34 @@ finish() {
   if [ "$FAILURES" -gt 0 ]; then echo "$FAILURES check(s) failed" >&2; exit 1; fi
   exit 0
 }
+
+# hold_ledger BEGIN_SQL PROBE_SQL: another process (sqlite3, fed through a fifo) runs
+# BEGIN_SQL on the test database and keeps its transaction open until release_ledger;
+# returns once PROBE_SQL, run by a third process, fails (the lock is held).
+hold_ledger() {
+  local fifo="$TMP/lock.fifo"
+  mkfifo "$fifo"
+  sqlite3 "$REFER_DB" <"$fifo" >"$TMP/lock.out" 2>&1 &
+  LOCK_HOLDER=$!
+  exec 7>"$fifo"
+  trap 'release_ledger ROLLBACK; rm -rf "$TMP"' EXIT
+  # The holder waits out the probes (each holds a lock for a moment) instead of failing on one.
+  printf '.timeout 10000\n%s\n' "$1" >&7
+  local _
+  for _ in $(seq 1 200); do
+    sqlite3 "$REFER_DB" "$2" >/dev/null 2>&1 || return 0
+    sleep 0.05
+  done
+  fail "could not take the lock: $(cat "$TMP/lock.out")"
+}
+
+# release_ledger END_SQL: the holder ends its transaction (COMMIT or ROLLBACK) and exits.
+release_ledger() {
+  [ -n "${LOCK_HOLDER:-}" ] || return 0
+  echo "$1;" >&7
+  exec 7>&-
+  wait "$LOCK_HOLDER" 2>/dev/null
+  LOCK_HOLDER=
+  rm -f "$TMP/lock.fifo"
+  trap 'rm -rf "$TMP"' EXIT
+}
