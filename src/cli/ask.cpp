@@ -7,7 +7,6 @@
 #include "refer/storage/people.h"
 #include "refer/util/text.h"
 
-#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 
@@ -24,15 +23,13 @@ static void run_ask(const AskOptions& o, const GlobalOptions& g)
     Date on = o.on.empty() ? today : parse_date_option(o.on);
     std::optional<std::string> reason;
     if (!trim(o.reason).empty()) reason = std::string(trim(o.reason));
-    if (!std::filesystem::exists(g.db_path())) open_database(g.db_path(), Access::read); // throws: no database
-    auto db = open_database(g.db_path(), Access::write);
+    auto db = open_existing_database(g.db_path());
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(today));
-    auto person = find_person(*db, o.person);
-    if (!person) throw failure(fmt::format("unknown person \"{}\"", o.person));
-    bool recorded = record_ask(*db, events, person->id, on, reason);
+    StoredPerson person = require_person(*db, o.person);
+    bool recorded = record_ask(*db, events, person.id, on, reason);
     tx.commit();
-    std::string who = person_handle(person->person);
+    std::string who = person_handle(person.person);
     terminal.summary(recorded ? fmt::format("{}: asked on {}", who, to_string(on))
                               : fmt::format("{}: already asked on {}; nothing recorded", who, to_string(on)));
 }

@@ -6,7 +6,6 @@
 #include "refer/storage/people.h"
 #include "refer/util/text.h"
 
-#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 
@@ -23,15 +22,13 @@ static void run_milestone(const MilestoneOptions& o, const GlobalOptions& g)
     Date on = o.on.empty() ? today : parse_date_option(o.on);
     std::string description(trim(o.description));
     if (description.empty()) throw usage_error("the milestone needs a description");
-    if (!std::filesystem::exists(g.db_path())) open_database(g.db_path(), Access::read); // throws: no database
-    auto db = open_database(g.db_path(), Access::write);
+    auto db = open_existing_database(g.db_path());
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(today));
-    auto person = find_person(*db, o.person);
-    if (!person) throw failure(fmt::format("unknown person \"{}\"", o.person));
-    add_milestone(*db, events, person->id, on, description);
+    StoredPerson person = require_person(*db, o.person);
+    add_milestone(*db, events, person.id, on, description);
     tx.commit();
-    terminal.summary(fmt::format("{}: milestone on {}: {}", person_handle(person->person), to_string(on), description));
+    terminal.summary(fmt::format("{}: milestone on {}: {}", person_handle(person.person), to_string(on), description));
 }
 
 void setup_milestone(CLI::App& app, const GlobalOptions& globals, Runner& selected)

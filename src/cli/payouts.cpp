@@ -57,9 +57,7 @@ static PayoutFilter list_filter(const ListOptions& o, SQLite::Database& db, Date
     else if (o.status == "overdue") f.due_before = today;
     else if (!o.status.empty()) f.status = parse_payout_status(o.status);
     if (!o.by.empty()) {
-        auto person = find_person(db, o.by);
-        if (!person) throw failure(fmt::format("unknown person \"{}\"", o.by));
-        f.person_id = person->id;
+        f.person_id = require_person(db, o.by).id;
     }
     return f;
 }

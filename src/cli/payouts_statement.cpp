@@ -165,9 +165,7 @@ static void run_statement(const StatementOptions& o, const GlobalOptions& g)
         throw usage_error(fmt::format("a statement prints as table, md or json, not {}", format == Format::csv ? "csv" : "html"));
     Period period = statement_period(o, today);
     auto db = open_database(g.db_path(), Access::read);
-    auto person = find_person(*db, o.person);
-    if (!person) throw failure(fmt::format("unknown person \"{}\"", o.person));
-    Statement statement = load_statement(*db, std::move(*person), period, today);
+    Statement statement = load_statement(*db, require_person(*db, o.person), period, today);
     TableStyle style = terminal.table_style(currency_symbol(program_book(*db).in_force(today).program.currency));
     if (format == Format::json) terminal.data(statement_json(statement).dump(2) + "\n");
     else if (format == Format::md) terminal.data(statement_markdown(statement, style));

@@ -26,9 +26,7 @@ static void run_referrals(const ReferralsOptions& o, const GlobalOptions& g)
         if (!filter.status) throw usage_error(fmt::format("unknown status \"{}\"", o.status));
     }
     if (!o.by.empty()) {
-        auto referrer = find_person(*db, o.by);
-        if (!referrer) throw failure(fmt::format("unknown person \"{}\"", o.by));
-        filter.referrer_id = referrer->id;
+        filter.referrer_id = require_person(*db, o.by).id;
     }
     Format format = g.output_format();
     Listing listing = referral_listing(list_referrals(*db, filter), format == Format::table || format == Format::md);

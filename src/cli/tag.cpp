@@ -48,28 +48,14 @@ static std::vector<std::string> tags_given(const std::vector<std::string>& args)
     return tags;
 }
 
-// A write command on people who must exist: a missing database is an error, not created.
-static std::unique_ptr<SQLite::Database> open_existing(const GlobalOptions& g)
-{
-    if (!std::filesystem::exists(g.db_path())) open_database(g.db_path(), Access::read); // throws
-    return open_database(g.db_path(), Access::write);
-}
-
-static StoredPerson person_named(SQLite::Database& db, const std::string& handle)
-{
-    auto person = find_person(db, handle);
-    if (!person) throw failure(fmt::format("unknown person \"{}\"", handle));
-    return *person;
-}
-
 static void run_tag_edit(const TagEditOptions& o, const GlobalOptions& g, bool add)
 {
     Terminal terminal(g);
     std::vector<std::string> tags = tags_given(o.tags);
-    auto db = open_existing(g);
+    auto db = open_existing_database(g.db_path());
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(g.today_date()));
-    StoredPerson person = person_named(*db, o.person);
+    StoredPerson person = require_person(*db, o.person);
     PeopleWriter writer(*db, events);
     std::vector<std::string> changed, unchanged;
     for (const std::string& tag : tags) {
@@ -123,7 +109,7 @@ static void run_promoters(const PromotersOptions& o, const GlobalOptions& g)
         file.emplace(o.nps, terminal, g.db_path());
         layout = read_nps_header(*file, o.nps);
     }
-    auto db = open_existing(g);
+    auto db = open_existing_database(g.db_path());
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(today));
     ImportCounts imported;

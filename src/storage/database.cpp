@@ -137,6 +137,12 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
     return db;
 }
 
+std::unique_ptr<SQLite::Database> open_existing_database(const fs::path& path)
+{
+    if (!fs::exists(path)) open_database(path, Access::read); // throws: no database
+    return open_database(path, Access::write);
+}
+
 std::unique_ptr<SQLite::Database> open_memory_database()
 {
     auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -1,5 +1,6 @@
 #include "refer/storage/people.h"
 
+#include "refer/error.h"
 #include "refer/storage/columns.h"
 #include "refer/util/json_text.h"
 
@@ -52,6 +53,13 @@ std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view h
     StoredPerson s = person_from_row(q, PersonColumns(q));
     s.person.tags = tags_of(db, s.id);
     return s;
+}
+
+StoredPerson require_person(SQLite::Database& db, std::string_view handle)
+{
+    auto person = find_person(db, handle);
+    if (!person) throw failure(fmt::format("unknown person \"{}\"", handle));
+    return std::move(*person);
 }
 
 std::uint64_t highest_person_id(SQLite::Database& db)

@@ -23,6 +23,10 @@ std::vector<std::filesystem::path> database_files(const std::filesystem::path& p
 // Throws Error: exit 1 when a read finds no database, exit 4 when the file is not ours.
 std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, Access access);
 
+// For a write about what must already be there (a person, a referral): opens an existing
+// ledger for writing; no file is exit 1, as for a read, rather than a new empty ledger.
+std::unique_ptr<SQLite::Database> open_existing_database(const std::filesystem::path& path);
+
 // A private in-memory database at the current schema with foreign keys on: what storage
 // tests run against. Gone when closed.
 std::unique_ptr<SQLite::Database> open_memory_database();

@@ -21,6 +21,8 @@ struct PersonColumns {
 
 // Read-only queries.
 std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view handle); // email or ext:ID
+// The same, for a command about someone who must exist: exit 1 `unknown person "X"` otherwise.
+StoredPerson require_person(SQLite::Database& db, std::string_view handle);
 std::vector<std::string> tags_of(SQLite::Database& db, long long person_id);
 // The highest person id: how big the ledger is, roughly, at no cost.
 std::uint64_t highest_person_id(SQLite::Database& db);
