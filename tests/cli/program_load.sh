@@ -56,41 +56,9 @@ run program list --json
 expect_out "[]"
 run program show
 expect_rc 0
-expect_out '# The built-in default program: no program was loaded yet.
+expect_out "# The built-in default program: no program was loaded yet.
 # Edit a copy of this file and load it with: refer program load FILE
-name = "built-in default"
-currency = "USD"
-payout_delay_days = 30
-contact_sla_days = 2
-priority_fit_score = 6
-priority_contact_sla_days = 0
-attribution_days = 365
-min_tenure_days = 90
-ask_cadence_days = 90
-top_referrer_cadence_days = 60
-max_unanswered_asks = 3
-promoter_min_score = 9
-nps_window_days = 365
-
-[[rewards]]
-name = "discovery call thanks"
-on = "meeting"
-to = "referrer"
-kind = "cash"
-amount = 100.00
-
-[[rewards]]
-name = "signing bonus"
-on = "won"
-to = "referrer"
-kind = "cash"
-percent = 10
-max = 2000.00
-
-[targets]
-close_rate = { min = 0.4, max = 0.6 }
-referral_revenue_share = { min = 0.2, max = 0.4 }
-participation = { min = 0.15 }'
+$(cat "$FIXTURES/builtin-program.toml")"
 "$REFER" program show > builtin.toml
 run program show --json
 builtin_json=$OUT

@@ -9,6 +9,16 @@ using namespace refer;
 
 namespace {
 
+// A file of the source tree, whole.
+std::string text_of(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 // A valid file's program; fails the test with the reader's error otherwise.
 Program read(const std::string& text)
 {
@@ -375,11 +385,7 @@ TEST_CASE("places are counted in characters, as toml++ counts them")
 
 TEST_CASE("the sample program reads, with each of its models")
 {
-    std::ifstream in(std::string(REFER_SOURCE_DIR) + "/sample-data/program.toml", std::ios::binary);
-    REQUIRE(in);
-    std::stringstream text;
-    text << in.rdbuf();
-    Program p = read(text.str());
+    Program p = read(text_of(REFER_SOURCE_DIR "/sample-data/program.toml"));
     CHECK(p.name == "Acme Consulting referral program 2026");
     CHECK(p.referrer_cap_per_year == 5'000'00);
     CHECK(p.min_payout == 50'00);
@@ -406,40 +412,7 @@ TEST_CASE("the sample program reads, with each of its models")
 TEST_CASE("to_toml writes a file that reads back as the same program")
 {
     CHECK(read(to_toml(builtin_program())) == builtin_program());
-    CHECK(to_toml(builtin_program()) == R"(name = "built-in default"
-currency = "USD"
-payout_delay_days = 30
-contact_sla_days = 2
-priority_fit_score = 6
-priority_contact_sla_days = 0
-attribution_days = 365
-min_tenure_days = 90
-ask_cadence_days = 90
-top_referrer_cadence_days = 60
-max_unanswered_asks = 3
-promoter_min_score = 9
-nps_window_days = 365
-
-[[rewards]]
-name = "discovery call thanks"
-on = "meeting"
-to = "referrer"
-kind = "cash"
-amount = 100.00
-
-[[rewards]]
-name = "signing bonus"
-on = "won"
-to = "referrer"
-kind = "cash"
-percent = 10
-max = 2000.00
-
-[targets]
-close_rate = { min = 0.4, max = 0.6 }
-referral_revenue_share = { min = 0.2, max = 0.4 }
-participation = { min = 0.15 }
-)");
+    CHECK(to_toml(builtin_program()) == text_of(REFER_SOURCE_DIR "/tests/fixtures/builtin-program.toml"));
     Program odd = program_defaults();
     odd.name = "quote \" backslash \\ tab \t";
     odd.min_payout = 1;
