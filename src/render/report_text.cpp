@@ -15,12 +15,14 @@ struct Line {
     std::string detail = {}; // after the value, unaligned
 };
 
-// A section is label/value lines or a listing (or both, lines first).
+// A section is label/value lines, a listing or a chart (lines first).
 struct Section {
     std::string title, note;
     std::vector<Line> lines;
     Listing listing;
-    std::string empty_text; // when it has neither
+    std::string empty_text;         // when the listing is empty
+    std::vector<std::string> chart = {}; // preformatted lines, monospaced
+    bool results = false;           // the listing's last column says met or missed
 };
 
 std::string count_text(std::int64_t n) { return std::to_string(n); }
@@ -144,7 +146,7 @@ Section nps_section(const Report& r)
 
 Section targets_section(const Report& r)
 {
-    Section s{"Targets", "", {}, {{"metric", "value", "target", "result"}, {}}, "No targets."};
+    Section s{"Targets", "", {}, {{"metric", "value", "target", "result"}, {}}, "No targets.", {}, true};
     for (const auto& t : r.targets) {
         std::string range = t.min && t.max ? percent_text(t.min) + " to " + percent_text(t.max)
                             : t.min        ? "at least " + percent_text(t.min)
@@ -166,20 +168,6 @@ Section attention_section(const Report& r)
             {},
             ""};
 }
-
-std::vector<Section> sections(const Report& r, const TableStyle& style)
-{
-    return {referrals_section(r, style), revenue_section(r, style), participation_section(r),
-            by_source_section(r),        top_referrers_section(r),  payouts_section(r, style),
-            nps_section(r),              targets_section(r),        attention_section(r)};
-}
-
-std::string title(const Report& r)
-{
-    return fmt::format("Referral report {} ({} to {})", r.period.label, to_string(r.period.from), to_string(r.period.to));
-}
-
-std::string subtitle(const Report& r) { return fmt::format("as of {}, amounts in {}", to_string(r.today), r.currency); }
 
 // Submitted per month as bars, with the month's won and won value beside them.
 std::vector<std::string> trend_lines(const Report& r, const TableStyle& style, bool utf8)
@@ -204,6 +192,21 @@ std::vector<std::string> trend_lines(const Report& r, const TableStyle& style, b
     }
     return lines;
 }
+
+std::vector<Section> sections(const Report& r, const TableStyle& style, bool utf8)
+{
+    Section trend{"Trend", "submitted per month", {}, {}, "", trend_lines(r, style, utf8)};
+    return {referrals_section(r, style), revenue_section(r, style), participation_section(r), by_source_section(r),
+            top_referrers_section(r),    trend,                     payouts_section(r, style), nps_section(r),
+            targets_section(r),          attention_section(r)};
+}
+
+std::string title(const Report& r)
+{
+    return fmt::format("Referral report {} ({} to {})", r.period.label, to_string(r.period.from), to_string(r.period.to));
+}
+
+std::string subtitle(const Report& r) { return fmt::format("as of {}, amounts in {}", to_string(r.today), r.currency); }
 
 std::string color_result(std::string table, bool color)
 {
@@ -240,8 +243,7 @@ std::string render_report_table(const Report& r, const TableStyle& style, bool u
 {
     auto heading = [&](const std::string& text) { return style.color ? "\033[1m" + text + "\033[0m" : text; };
     std::string out = heading(title(r)) + "\n" + subtitle(r) + "\n";
-    auto all = sections(r, style);
-    for (const auto& s : all) {
+    for (const auto& s : sections(r, style, utf8)) {
         out += "\n" + heading(s.title) + (s.note.empty() ? "" : " (" + s.note + ")") + "\n";
         std::size_t label_width = 0, value_width = 0;
         for (const auto& l : s.lines) {
@@ -261,12 +263,9 @@ std::string render_report_table(const Report& r, const TableStyle& style, bool u
                 indented += "  " + table.substr(at, end - at + 1);
                 at = end + 1;
             }
-            out += s.title == "Targets" ? color_result(indented, style.color) : indented;
+            out += s.results ? color_result(indented, style.color) : indented;
         }
-        if (s.title == "Top referrers") {
-            out += "\n" + heading("Trend") + " (submitted per month)\n";
-            for (const auto& line : trend_lines(r, style, utf8)) out += "  " + line + "\n";
-        }
+        for (const auto& line : s.chart) out += "  " + line + "\n";
     }
     return out;
 }
@@ -274,7 +273,7 @@ std::string render_report_table(const Report& r, const TableStyle& style, bool u
 std::string render_report_markdown(const Report& r, const TableStyle& style)
 {
     std::string out = "# " + title(r) + "\n\n_" + subtitle(r) + "_\n";
-    for (const auto& s : sections(r, style)) {
+    for (const auto& s : sections(r, style, true)) {
         out += "\n## " + s.title + "\n\n";
         if (!s.note.empty()) out += "_" + s.note + "_\n\n";
         if (!s.lines.empty()) {
@@ -286,9 +285,9 @@ std::string render_report_markdown(const Report& r, const TableStyle& style)
             std::string table = render_markdown(s.listing, style);
             out += table.empty() ? s.empty_text + "\n" : table;
         }
-        if (s.title == "Top referrers") {
-            out += "\n## Trend\n\n_submitted per month_\n\n```\n";
-            for (const auto& line : trend_lines(r, style, true)) out += line + "\n";
+        if (!s.chart.empty()) {
+            out += "```\n";
+            for (const auto& line : s.chart) out += line + "\n";
             out += "```\n";
         }
     }
