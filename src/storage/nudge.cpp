@@ -33,8 +33,10 @@ SELECT c.id, c.email, c.name, c.company, c.kind, c.started_on, c.ended_on,
        EXISTS (SELECT 1 FROM tags t WHERE t.client_id = c.id AND t.tag = 'referral-not-interested') AS not_interested,
        (SELECT max(on_date) FROM milestones m WHERE m.client_id = c.id AND m.on_date BETWEEN :milestone_from AND :milestone_to)
            AS milestone_on,
-       (SELECT n.responded_on || ' ' || n.score FROM nps_responses n WHERE n.client_id = c.id AND n.responded_on <= :today
-        ORDER BY n.responded_on DESC LIMIT 1) AS latest_nps,
+       (SELECT max(n.responded_on) FROM nps_responses n WHERE n.client_id = c.id AND n.responded_on <= :today)
+           AS latest_nps_on,
+       (SELECT n.score FROM nps_responses n WHERE n.client_id = c.id AND n.responded_on <= :today
+        ORDER BY n.responded_on DESC LIMIT 1) AS latest_nps_score,
        (SELECT count(*) FROM referrals r WHERE r.referrer_id = c.id AND r.status = 'won') AS won,
        (SELECT count(*) FROM referrals r WHERE r.referrer_id = c.id AND r.status = 'won'
         AND r.won_on BETWEEN :year_start AND :today) AS won_last_365
@@ -54,10 +56,8 @@ NudgeFacts facts_from_row(SQLite::Statement& q)
     f.do_not_contact = q.getColumn("do_not_contact").getInt() != 0;
     f.not_interested = q.getColumn("not_interested").getInt() != 0;
     if (auto on = opt_date(q.getColumn("milestone_on"))) f.milestones.push_back(*on);
-    if (auto latest = opt_text(q.getColumn("latest_nps")); latest && latest->size() > 11) {
-        f.latest_nps_on = parse_iso_date(latest->substr(0, 10));
-        f.latest_nps_score = std::stoi(latest->substr(11));
-    }
+    f.latest_nps_on = opt_date(q.getColumn("latest_nps_on"));
+    if (f.latest_nps_on) f.latest_nps_score = q.getColumn("latest_nps_score").getInt();
     f.referrals_won = q.getColumn("won").getInt64();
     f.won_last_365 = q.getColumn("won_last_365").getInt64();
     return f;
