@@ -37,33 +37,23 @@ gen_data "$DATA" "$CLIENTS" "$REFERRALS"
 # a milestone for 1% of the clients and asks for a tenth, spread over the last two years.
 LEDGER="$DIR/ledger.db"
 stamp="$(ledger_stamp "$REFER" "$DIR" "$DATA") cron=1" || die "cannot create an empty ledger"
-if [[ -f "$LEDGER" && "$(cat "$LEDGER.params" 2>/dev/null)" == "$stamp" ]]; then
-  echo "ledger: reusing $LEDGER ($stamp)"
-else
-  rm -f "$LEDGER" "$LEDGER"-* "$LEDGER.params"
-  if [[ -n "${SOURCE_LEDGER:-}" ]]; then
-    cp "$SOURCE_LEDGER" "$LEDGER"
-  else
-    for what in clients referrals; do
-      "$REFER" --db "$LEDGER" -q import "$what" "$DATA/$what.csv" || die "import $what failed"
-    done
-  fi
-  sqlite3 -csv "$LEDGER" "SELECT 'email', 'score', 'responded_on';
+with_cron_data() {
+  sqlite3 -csv "$1" "SELECT 'email', 'score', 'responded_on';
     SELECT email, (id * 7) % 11, date('$TODAY', '-' || ((id * 13) % 700) || ' days') FROM clients
     WHERE id % 3 = 0 AND email IS NOT NULL AND kind = 'client'" >"$DIR/nps.csv"
-  "$REFER" --db "$LEDGER" -q import nps "$DIR/nps.csv" || die "import nps failed"
-  "$REFER" --db "$LEDGER" -q tag promoters >/dev/null || die "tag promoters failed"
-  "$REFER" --db "$LEDGER" -q payouts compute || die "payouts compute failed"
-  sqlite3 "$LEDGER" "BEGIN;
+  "$REFER" --db "$1" -q import nps "$DIR/nps.csv" || die "import nps failed"
+  "$REFER" --db "$1" -q tag promoters >/dev/null || die "tag promoters failed"
+  "$REFER" --db "$1" -q payouts compute || die "payouts compute failed"
+  sqlite3 "$1" "BEGIN;
     INSERT INTO milestones (client_id, on_date, description)
     SELECT id, date('$TODAY', '-' || ((id * 17) % 400) || ' days'), 'went live' FROM clients WHERE id % 100 = 7;
     INSERT OR IGNORE INTO asks (client_id, asked_on, reason)
     SELECT id, date('$TODAY', '-' || ((id * 29) % 730) || ' days'), 'quarterly' FROM clients WHERE id % 10 = 3;
     INSERT OR IGNORE INTO asks (client_id, asked_on, reason)
     SELECT id, date('$TODAY', '-' || ((id * 31) % 365) || ' days'), 'quarterly' FROM clients WHERE id % 20 = 3;
-    COMMIT; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-  echo "$stamp" >"$LEDGER.params"
-fi
+    COMMIT;"
+}
+imported_ledger "$LEDGER" "$REFER" "$DATA" "$stamp" with_cron_data
 printf 'ledger: %s MiB; %s clients, %s referrals, %s payouts, %s NPS answers, %s promoters, %s milestones, %s asks\n' \
   "$(($(stat -c %s "$LEDGER") >> 20))" "$(sqlite3 "$LEDGER" 'SELECT count(*) FROM clients')" \
   "$(sqlite3 "$LEDGER" 'SELECT count(*) FROM referrals')" "$(sqlite3 "$LEDGER" 'SELECT count(*) FROM payouts')" \

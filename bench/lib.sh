@@ -67,3 +67,26 @@ timed_run() {
   printf '  round %d/%d  %-10s %8.3f s  %7s MiB  %s lines\n' "$round" "$RUNS" "$name" \
     "$(awk -v m="$ms" 'BEGIN { print m / 1000 }')" "$(rss_mib "$log")" "$(grep -c . "$out" || true)"
 }
+
+# imported_ledger LEDGER REFER DATA STAMP ADD: LEDGER holds DATA imported by REFER (or a copy
+# of $SOURCE_LEDGER, a ledger of the same data imported before), then what the function
+# named ADD puts in (called with LEDGER), ANALYZEd and checkpointed. Built once, reused while
+# STAMP (kept in LEDGER.params) is the same.
+imported_ledger() {
+  local ledger=$1 refer=$2 data=$3 stamp=$4 add=$5 what
+  if [[ -f "$ledger" && "$(cat "$ledger.params" 2>/dev/null)" == "$stamp" ]]; then
+    echo "ledger: reusing $ledger ($stamp)"
+    return
+  fi
+  rm -f "$ledger" "$ledger"-* "$ledger.params"
+  if [[ -n "${SOURCE_LEDGER:-}" ]]; then
+    cp "$SOURCE_LEDGER" "$ledger"
+  else
+    for what in clients referrals; do
+      "$refer" --db "$ledger" -q import "$what" "$data/$what.csv" || { echo "import $what failed" >&2; exit 1; }
+    done
+  fi
+  "$add" "$ledger"
+  sqlite3 "$ledger" 'ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+  echo "$stamp" >"$ledger.params"
+}

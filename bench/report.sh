@@ -34,25 +34,8 @@ gen_data "$DATA" "$CLIENTS" "$REFERRALS"
 # --- the ledger: refer's imports and first payouts compute, once per data set and schema --
 LEDGER="$DIR/ledger.db"
 stamp="$(ledger_stamp "$REFER" "$DIR" "$DATA")" || die "cannot create an empty ledger"
-if [[ -f "$LEDGER" && "$(cat "$LEDGER.params" 2>/dev/null)" == "$stamp" ]]; then
-  echo "ledger: reusing $LEDGER ($stamp)"
-else
-  rm -f "$LEDGER" "$LEDGER"-* "$LEDGER.params"
-  steps=("import clients $DATA/clients.csv" "import referrals $DATA/referrals.csv" "payouts compute")
-  if [[ -n "${SOURCE_LEDGER:-}" ]]; then
-    cp "$SOURCE_LEDGER" "$LEDGER"
-    steps=("payouts compute")
-  fi
-  for step in "${steps[@]}"; do
-    name=${step%% /*}
-    name=${name// /-}
-    # shellcheck disable=SC2086 # the step's words are its arguments
-    "$REFER" --db "$LEDGER" $step >"$DIR/out.$name" 2>&1 || { cat "$DIR/out.$name" >&2; die "$step failed"; }
-    echo "ledger: $name: $(grep -v '^$' "$DIR/out.$name" | tail -n1)"
-  done
-  sqlite3 "$LEDGER" 'ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
-  echo "$stamp" >"$LEDGER.params"
-fi
+with_payouts() { "$REFER" --db "$1" -q payouts compute || die "payouts compute failed"; }
+imported_ledger "$LEDGER" "$REFER" "$DATA" "$stamp" with_payouts
 printf 'ledger: %s MiB, %s referrals, %s payouts\n' "$(($(stat -c %s "$LEDGER") >> 20))" \
   "$(sqlite3 "$LEDGER" 'SELECT count(*) FROM referrals')" "$(sqlite3 "$LEDGER" 'SELECT count(*) FROM payouts')"
 SDB="$DIR/sqlite3.db"
