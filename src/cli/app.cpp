@@ -134,6 +134,20 @@ CLI::Validator money_validator()
         "", "MONEY");
 }
 
+CLI::Validator count_validator()
+{
+    return CLI::Validator(
+        [](std::string& text) {
+            bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits)
+                return fmt::format("\"{}\" is not a count (0, 1, 2 ...)", text);
+            if (text.size() > 9)
+                return fmt::format("{} is too many (at most 999999999)", text);
+            return std::string();
+        },
+        "", "COUNT");
+}
+
 std::optional<Format> parse_format(std::string_view name)
 {
     std::string lower = ascii_lower(name);

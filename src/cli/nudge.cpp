@@ -59,7 +59,7 @@ void setup_nudge(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     CLI::App* cmd = app.add_subcommand("nudge", "Who to ask for a referral today, and why");
     cmd->add_flag("--record", o->record,
                   "Record an ask dated today for everyone listed; tag people paused by unanswered asks");
-    cmd->add_option("--limit", o->limit, "List (and record) at most N people")->type_name("N")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--limit", o->limit, "List (and record) at most N people")->type_name("N")->check(count_validator());
     cmd->footer("Example: refer nudge --limit 20\nIn a crontab, each quarter: 0 8 1 1,4,7,10 * refer tag promoters -q >/dev/null && refer nudge --record");
     cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_nudge(*o, globals); }; });
 }

@@ -81,7 +81,7 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     year->excludes(from);
     cmd->add_option("--top", o->top, "How many top referrers to list (default 5)")
         ->type_name("N")
-        ->check(CLI::NonNegativeNumber);
+        ->check(count_validator());
     cmd->footer("Example: refer report --month 2026-10 --format md > board-update.md");
     cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_report(*o, globals); }; });
 }

@@ -103,4 +103,15 @@ expect_eq "$(sqlite3 "$TMP/home/.local/share/refer/refer.db" 'select email from 
 expect_eq "$(cat "$TMP/.sub")" "rc=1" "read on a missing default db"
 [ ! -e "$TMP/home2" ] || fail "a read-only command created the default directory"
 
+# Counts (--top, --limit) say what is wrong with a bad one, in words.
+run report --top -1
+expect_rc 2 "--top -1"
+expect_err 'refer: error: --top: "-1" is not a count (0, 1, 2 ...)'
+run nudge --limit x
+expect_rc 2 "--limit x"
+expect_err 'refer: error: --limit: "x" is not a count (0, 1, 2 ...)'
+run nudge --limit 10000000000
+expect_rc 2 "--limit too big"
+expect_err 'refer: error: --limit: 10000000000 is too many (at most 999999999)'
+
 finish

@@ -81,6 +81,7 @@ void setup_payouts_statement(CLI::App& group, const GlobalOptions& globals, Runn
 // Validators shared by commands.
 CLI::Validator date_validator();      // YYYY-MM-DD
 CLI::Validator money_validator();     // 1500, 1,500.00
+CLI::Validator count_validator();     // 0, 1, 2 ...: how many
 
 // The files of the ledger at `db`, which no output file (--output, --rejects) may replace.
 std::vector<ProtectedFile> ledger_files(const std::filesystem::path& db);
