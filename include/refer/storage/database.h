@@ -23,6 +23,11 @@ std::vector<std::filesystem::path> database_files(const std::filesystem::path& p
 // Throws Error: exit 1 when a read finds no database, exit 4 when the file is not ours.
 std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, Access access);
 
+// Opens a refer database read-only as it is: one an older refer wrote is not upgraded (a
+// backup taken before an upgrade keeps the schema it had). Throws as open_database does for
+// Access::read.
+std::unique_ptr<SQLite::Database> open_database_as_is(const std::filesystem::path& path);
+
 // A private in-memory database at the current schema with foreign keys on: what storage
 // tests run against. Gone when closed.
 std::unique_ptr<SQLite::Database> open_memory_database();
