@@ -202,6 +202,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_program(app, g, selected);
     setup_check(app, g, selected);
     setup_report(app, g, selected);
+    setup_backup(app, g, selected);
     inherit_examples(app);
 }
 
