@@ -219,6 +219,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_nudge(app, g, selected);
     setup_ask(app, g, selected);
     setup_due(app, g, selected);
+    setup_backup(app, g, selected);
     inherit_examples(app);
 }
 

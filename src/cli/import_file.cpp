@@ -195,16 +195,6 @@ bool is_blank_row(const CsvRecord& record)
            std::ranges::all_of(record.fields, [](const std::string& f) { return trim(f).empty(); });
 }
 
-std::string with_thousands(std::uint64_t n)
-{
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
-
 void ImportFile::finish(const ImportCounts& c, const GlobalOptions& globals, double seconds)
 {
     m_terminal.progress_done();

@@ -100,7 +100,13 @@ std::vector<fs::path> database_files(const fs::path& path)
     return files;
 }
 
-std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access access)
+struct OpenedFile {
+    std::unique_ptr<SQLite::Database> db;
+    Identity identity;
+};
+
+// The file opened and known to be ours, nothing changed in it yet.
+static OpenedFile open_file(const fs::path& path, Access access)
 {
     bool exists = fs::exists(path);
     if (!exists && access == Access::read)
@@ -120,7 +126,14 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
             throw Error(Exit::not_refer, fmt::format("{}: not a refer database ({})", path.string(), e.what()));
         throw;
     }
-    if (identity == Identity::older && access == Access::read) {
+    return {std::move(db), identity};
+}
+
+std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access access)
+{
+    OpenedFile opened = open_file(path, access);
+    std::unique_ptr<SQLite::Database>& db = opened.db;
+    if (opened.identity == Identity::older && access == Access::read) {
         // A newer refer reads an older ledger after upgrading it, as a write command would.
         if (::access(path.c_str(), W_OK) != 0)
             throw failure(fmt::format("{}: written by an older refer, and this refer cannot write it to upgrade it",
@@ -134,7 +147,12 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
         db->exec("PRAGMA synchronous = NORMAL");
         migrate(*db, path);
     }
-    return db;
+    return std::move(db);
+}
+
+std::unique_ptr<SQLite::Database> open_database_as_is(const fs::path& path)
+{
+    return open_file(path, Access::read).db;
 }
 
 std::unique_ptr<SQLite::Database> open_existing_database(const fs::path& path)

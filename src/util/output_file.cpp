@@ -62,8 +62,8 @@ static fs::path final_path(const fs::path& target)
     return ec ? target : resolved;
 }
 
-// Creates `.NAME.XXXXXX` beside `final`: mode 0666 less the umask, as a plain open would.
-static int create_temporary(const fs::path& final, fs::path& temporary)
+// Creates `.NAME.XXXXXX` beside `final`, with `mode` less the umask.
+static int create_temporary(const fs::path& final, fs::path& temporary, mode_t mode)
 {
     static constexpr std::string_view k_letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     std::random_device random;
@@ -72,14 +72,15 @@ static int create_temporary(const fs::path& final, fs::path& temporary)
         std::string name = "." + final.filename().string() + ".";
         for (int i = 0; i < 6; ++i) name += k_letters[pick(random)];
         temporary = final.parent_path() / name;
-        int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
         if (fd >= 0 || errno != EEXIST) return fd;
     }
     errno = EEXIST;
     return -1;
 }
 
-OutputFile::OutputFile(fs::path target, std::span<const ProtectedFile> protected_files) : m_target(std::move(target))
+OutputFile::OutputFile(fs::path target, std::span<const ProtectedFile> protected_files, FileMode mode)
+    : m_target(std::move(target))
 {
     check_output_target(m_target, protected_files);
     struct stat st {};
@@ -90,14 +91,17 @@ OutputFile::OutputFile(fs::path target, std::span<const ProtectedFile> protected
         return;
     }
     m_final = final_path(m_target);
-    m_fd = create_temporary(m_final, m_temporary);
+    bool owner_only = mode == FileMode::owner_only;
+    m_fd = create_temporary(m_final, m_temporary, owner_only ? 0600 : 0666);
     if (m_fd < 0) {
         int error = errno;
         m_temporary.clear(); // not ours: nothing to remove
         fail(error);
     }
-    // The replacement keeps the permissions of the file it replaces.
-    if (exists && ::fchmod(m_fd, st.st_mode & 07777) != 0) fail(errno);
+    // 0600 exactly, whatever the umask; else the replacement keeps the permissions of the file
+    // it replaces.
+    if (owner_only && ::fchmod(m_fd, 0600) != 0) fail(errno);
+    if (!owner_only && exists && ::fchmod(m_fd, st.st_mode & 07777) != 0) fail(errno);
 }
 
 OutputFile::~OutputFile()

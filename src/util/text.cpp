@@ -1,5 +1,7 @@
 #include "refer/util/text.h"
 
+#include <fmt/format.h>
+
 namespace refer {
 
 std::string ascii_lower(std::string_view text)
@@ -28,6 +30,29 @@ std::string spoken_list(std::span<const std::string_view> words, std::string_vie
         out += words[i];
     }
     return out;
+}
+
+std::string with_thousands(std::uint64_t n)
+{
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string binary_size(std::uint64_t bytes)
+{
+    static constexpr std::string_view k_units[] = {"KiB", "MiB", "GiB", "TiB"};
+    if (bytes < 1024) return fmt::format("{} B", bytes);
+    double size = static_cast<double>(bytes) / 1024;
+    size_t unit = 0;
+    while (size >= 1024 && unit + 1 < std::size(k_units)) {
+        size /= 1024;
+        ++unit;
+    }
+    return fmt::format("{:.1f} {}", size, k_units[unit]);
 }
 
 std::vector<std::string> to_strings(std::span<const std::string_view> words)

@@ -107,6 +107,42 @@ TEST_CASE("replacing a file keeps its permissions")
     CHECK(fs::status(target).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
 }
 
+TEST_CASE("an owner-only file is 0600, new or replacing a file others could read")
+{
+    ScratchDir dir;
+    mode_t old_umask = ::umask(0);
+    {
+        OutputFile fresh(dir.path / "new.db", {}, FileMode::owner_only);
+        CHECK(fs::status(fresh.temporary()).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+        fresh.commit();
+    }
+    write_text(dir.path / "old.db", "old\n");
+    fs::permissions(dir.path / "old.db", fs::perms::all);
+    {
+        OutputFile out(dir.path / "old.db", {}, FileMode::owner_only);
+        out.write("new\n");
+        out.commit();
+    }
+    ::umask(old_umask);
+    for (const char* name : {"new.db", "old.db"})
+        CHECK_MESSAGE(fs::status(dir.path / name).permissions() == (fs::perms::owner_read | fs::perms::owner_write), name);
+    CHECK(read_text(dir.path / "old.db") == "new\n");
+    CHECK(dir.names() == std::vector<std::string>{"new.db", "old.db"});
+}
+
+TEST_CASE("the temporary is beside the target, hidden, and is the target after the commit")
+{
+    ScratchDir dir;
+    OutputFile out(dir.path / "copy.db", {});
+    fs::path temporary = out.temporary();
+    CHECK(temporary.parent_path() == dir.path);
+    CHECK(temporary.filename().string().starts_with(".copy.db."));
+    write_text(temporary, "written by name\n"); // as SQLite writes it
+    out.commit();
+    CHECK(read_text(dir.path / "copy.db") == "written by name\n");
+    CHECK_FALSE(fs::exists(temporary));
+}
+
 TEST_CASE("writing through a symlink replaces the file it points to")
 {
     ScratchDir dir;

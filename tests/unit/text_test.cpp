@@ -49,3 +49,21 @@ TEST_CASE("to_strings copies the words")
     constexpr std::string_view words[] = {"a", "bc"};
     CHECK(to_strings(words) == std::vector<std::string>{"a", "bc"});
 }
+
+TEST_CASE("with_thousands groups digits by three")
+{
+    CHECK(with_thousands(0) == "0");
+    CHECK(with_thousands(999) == "999");
+    CHECK(with_thousands(1000) == "1,000");
+    CHECK(with_thousands(1234567) == "1,234,567");
+}
+
+TEST_CASE("binary_size: bytes, then one decimal of the largest power of 1024 below the size")
+{
+    CHECK(binary_size(0) == "0 B");
+    CHECK(binary_size(1023) == "1023 B");
+    CHECK(binary_size(1024) == "1.0 KiB");
+    CHECK(binary_size(106496) == "104.0 KiB");
+    CHECK(binary_size(12897484) == "12.3 MiB");
+    CHECK(binary_size(1024ull * 1024 * 1024 * 3 / 2) == "1.5 GiB");
+}

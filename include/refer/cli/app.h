@@ -74,6 +74,7 @@ void setup_report(CLI::App& app, const GlobalOptions& globals, Runner& selected)
 void setup_nudge(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_ask(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_due(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_backup(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 // Subcommands of `payouts` with files of their own.
 void setup_payouts_pay(CLI::App& group, const GlobalOptions& globals, Runner& selected);
 void setup_payouts_statement(CLI::App& group, const GlobalOptions& globals, Runner& selected);
@@ -83,7 +84,7 @@ CLI::Validator date_validator();      // YYYY-MM-DD
 CLI::Validator money_validator();     // 1500, 1,500.00
 CLI::Validator count_validator();     // 0, 1, 2 ...: how many
 
-// The files of the ledger at `db`, which no output file (--output, --rejects) may replace.
+// The files of the ledger at `db`, which no output file (--output, --rejects, a backup) may replace.
 std::vector<ProtectedFile> ledger_files(const std::filesystem::path& db);
 
 Date parse_date_option(const std::string& text); // usage error when malformed

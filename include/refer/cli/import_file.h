@@ -118,7 +118,4 @@ private:
 // A row of empty cells (`,,,` that spreadsheets leave behind): skipped, not counted.
 bool is_blank_row(const CsvRecord& record);
 
-// `1,000,000`
-std::string with_thousands(std::uint64_t n);
-
 } // namespace refer

@@ -27,6 +27,11 @@ std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& pat
 // ledger for writing; no file is exit 1, as for a read, rather than a new empty ledger.
 std::unique_ptr<SQLite::Database> open_existing_database(const std::filesystem::path& path);
 
+// Opens a refer database read-only as it is: one an older refer wrote is not upgraded (a
+// backup taken before an upgrade keeps the schema it had). Throws as open_database does for
+// Access::read.
+std::unique_ptr<SQLite::Database> open_database_as_is(const std::filesystem::path& path);
+
 // A private in-memory database at the current schema with foreign keys on: what storage
 // tests run against. Gone when closed.
 std::unique_ptr<SQLite::Database> open_memory_database();

@@ -21,6 +21,11 @@ struct ProtectedFile {
 // yet). Also refuses a directory, before anything is written.
 void check_output_target(const std::filesystem::path& target, std::span<const ProtectedFile> protected_files);
 
+// Who may read a file written: `as_umask` is what a plain open gives (0666 less the umask;
+// a replaced file keeps its mode), `owner_only` is 0600 whatever it replaces (a copy of the
+// ledger holds what the ledger holds).
+enum class FileMode { as_umask, owner_only };
+
 // Output that appears all at once or not at all: a regular target is written as a temporary
 // in its directory (same file system, so the rename is atomic) and replaced by commit();
 // without commit() (an error, an exception) the temporary is removed and the target is as it
@@ -28,12 +33,16 @@ void check_output_target(const std::filesystem::path& target, std::span<const Pr
 // Errors throw failure ("out.csv: cannot write: No space left on device").
 class OutputFile {
 public:
-    OutputFile(std::filesystem::path target, std::span<const ProtectedFile> protected_files);
+    OutputFile(std::filesystem::path target, std::span<const ProtectedFile> protected_files,
+               FileMode mode = FileMode::as_umask);
     ~OutputFile();
     OutputFile(const OutputFile&) = delete;
     OutputFile& operator=(const OutputFile&) = delete;
 
     const std::filesystem::path& target() const { return m_target; }
+    // Where the bytes go until commit(), for a writer that opens the file by its name (SQLite);
+    // empty when a device or pipe is written in place.
+    const std::filesystem::path& temporary() const { return m_temporary; }
     void write(std::string_view text);
     // Every byte written and synced; the target is still untouched. Idempotent.
     void close();

@@ -1,5 +1,6 @@
 #pragma once
 // Plain text helpers that know nothing of the product.
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +17,13 @@ std::string_view trim(std::string_view text);
 
 // `a, b or c` (`last` joins the last two): how a message lists the words a value may be.
 std::string spoken_list(std::span<const std::string_view> words, std::string_view last = "or");
+
+// `1,000,000`
+std::string with_thousands(std::uint64_t n);
+
+// A file size as people read it: `512 B`, `3.4 KiB`, `12.3 MiB`, `1.2 GiB` (one decimal,
+// powers of 1024).
+std::string binary_size(std::uint64_t bytes);
 
 // The words as strings, for interfaces that want them so (CLI11's IsMember).
 std::vector<std::string> to_strings(std::span<const std::string_view> words);
