@@ -10,29 +10,26 @@ namespace refer {
 
 static Cell text_or_null(const std::optional<std::string>& text) { return text ? Cell{*text} : Cell{}; }
 
-static Listing due_listing(const std::vector<DueItem>& items)
+static std::vector<Cell> due_row(const DueItem& i)
 {
-    Listing l;
-    l.columns = {"type", "referral", "email", "name", "since", "days", "payout"};
-    l.rows.reserve(items.size());
-    for (const DueItem& i : items)
-        l.rows.push_back({std::string(to_string(i.type)), std::int64_t{i.referral}, text_or_null(i.email),
-                          text_or_null(i.name), i.since, std::int64_t{i.days},
-                          i.payout ? Cell{std::int64_t{*i.payout}} : Cell{}});
-    return l;
+    return {std::string(to_string(i.type)), std::int64_t{i.referral}, text_or_null(i.email), text_or_null(i.name),
+            i.since,  std::int64_t{i.days},  i.payout ? Cell{std::int64_t{*i.payout}} : Cell{}};
 }
 
 // Given only what it needs: where the ledger is, what today is, how to print.
 static void run_due(const std::filesystem::path& db_path, Date today, Format format, const Terminal& terminal)
 {
     auto db = open_database(db_path, Access::read);
-    ReadTransaction snapshot(*db); // the program and the candidates as of one moment
+    ReadTransaction snapshot(*db); // the program and the rows as of one moment, read twice for a table
     // The SLA of today's program version, as for the report's attention list.
     int sla = program_book(*db).in_force(today).program.contact_sla_days;
-    DueCandidates candidates = read_due_candidates(*db, due_bounds(today, sla));
-    Listing listing = due_listing(due_items(candidates.referrals, candidates.payouts, today, sla));
-    // Rendered whole before anything is printed: a failure leaves stdout empty.
-    terminal.data(render(listing, format, terminal.table_style()));
+    // A big ledger may have millions of rows due: they are written as they are read, never
+    // all held (an error part way leaves part of the list on stdout, and exit 1).
+    RowSource rows = [&](const RowVisitor& each) {
+        for_each_due(*db, today, sla, [&](const DueItem& item) { each(due_row(item)); });
+    };
+    write_listing({"type", "referral", "email", "name", "since", "days", "payout"}, rows, format,
+                  terminal.table_style(), [&](std::string_view text) { terminal.data(text); });
 }
 
 void setup_due(CLI::App& app, const GlobalOptions& globals, Runner& selected)

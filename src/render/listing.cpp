@@ -6,13 +6,21 @@
 
 namespace refer {
 
-static bool is_money_column(const Listing& l, size_t col)
+// Where a money column's cell is empty, the column is known as money by its name.
+static bool is_money_name(const std::string& column) { return column.ends_with("_value") || column == "amount"; }
+
+// The JSON keys: `_cents` appended to money columns, known by the first row (or, where it is
+// empty, by the column's name).
+static std::vector<std::string> json_keys(const std::vector<std::string>& columns, const std::vector<Cell>& first)
 {
-    for (const auto& row : l.rows) {
-        if (std::holds_alternative<Money>(row[col])) return true;
-        if (!std::holds_alternative<std::monostate>(row[col])) return false;
+    std::vector<std::string> keys;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        bool money = c < first.size() && !std::holds_alternative<std::monostate>(first[c])
+                         ? std::holds_alternative<Money>(first[c])
+                         : is_money_name(columns[c]);
+        keys.push_back(money ? columns[c] + "_cents" : columns[c]);
     }
-    return l.columns[col].ends_with("_value") || l.columns[col] == "amount";
+    return keys;
 }
 
 std::string json_key(const std::string& column, const Cell& sample)
@@ -36,9 +44,7 @@ nlohmann::ordered_json to_json(const Cell& cell)
 nlohmann::ordered_json to_json(const Listing& l)
 {
     auto array = nlohmann::ordered_json::array();
-    std::vector<std::string> keys;
-    for (size_t c = 0; c < l.columns.size(); ++c)
-        keys.push_back(is_money_column(l, c) ? l.columns[c] + "_cents" : l.columns[c]);
+    std::vector<std::string> keys = json_keys(l.columns, l.rows.empty() ? std::vector<Cell>{} : l.rows.front());
     for (const auto& row : l.rows) {
         nlohmann::ordered_json object = nlohmann::ordered_json::object();
         for (size_t c = 0; c < row.size(); ++c) object[keys[c]] = to_json(row[c]);
@@ -78,23 +84,6 @@ std::string cell_text(const Cell& cell, bool for_csv, const TableStyle& style)
             else return fmt::format("{}", fmt::join(v, ";"));
         },
         cell);
-}
-
-std::string render_csv(const Listing& l, bool raw)
-{
-    if (l.rows.empty()) return "";
-    std::string out;
-    for (size_t c = 0; c < l.columns.size(); ++c) out += (c ? "," : "") + csv_field(l.columns[c], false);
-    out += '\n';
-    TableStyle plain;
-    for (const auto& row : l.rows) {
-        for (size_t c = 0; c < row.size(); ++c) {
-            bool guard = !raw && (std::holds_alternative<std::string>(row[c]) || std::holds_alternative<TagList>(row[c]));
-            out += (c ? "," : "") + csv_field(cell_text(row[c], true, plain), guard);
-        }
-        out += '\n';
-    }
-    return out;
 }
 
 // Code points that take no column (combining marks, zero-width spaces and joiners,
@@ -172,96 +161,187 @@ static std::string one_line(std::string text)
     return text;
 }
 
-static bool right_aligned(const Cell& c)
-{
-    return std::holds_alternative<Money>(c) || std::holds_alternative<std::int64_t>(c);
-}
-
-// A column is right-aligned when it holds numbers (money, counts), whichever rows are empty.
-static std::vector<bool> right_aligned_columns(const Listing& l)
-{
-    std::vector<bool> right(l.columns.size(), false);
-    for (size_t c = 0; c < l.columns.size(); ++c) {
-        for (const auto& row : l.rows)
-            if (c < row.size() && right_aligned(row[c])) {
-                right[c] = true;
-                break;
-            }
-        if (!right[c] && is_money_column(l, c)) right[c] = true;
-    }
-    return right;
-}
-
 static void trim_right(std::string& line)
 {
     while (!line.empty() && line.back() == ' ') line.pop_back();
 }
 
-std::string render_table(const Listing& l, const TableStyle& style)
-{
-    if (l.rows.empty()) return "";
-    std::vector<std::vector<std::string>> text;
-    std::vector<size_t> widths;
-    std::vector<bool> right = right_aligned_columns(l);
-    for (const auto& name : l.columns) widths.push_back(display_width(name));
-    for (const auto& row : l.rows) {
-        auto& cells = text.emplace_back();
-        for (size_t c = 0; c < l.columns.size(); ++c) {
-            cells.push_back(c < row.size() ? one_line(cell_text(row[c], false, style)) : std::string());
-            widths[c] = std::max(widths[c], display_width(cells.back()));
-        }
+namespace {
+
+// Text handed to the sink in chunks of about 64 KiB rather than a call per cell.
+class Chunks {
+public:
+    explicit Chunks(const TextSink& out) : m_out(out) {}
+    void add(std::string_view text)
+    {
+        m_text += text;
+        if (m_text.size() >= 64 * 1024) flush();
     }
-    auto pad = [](const std::string& s, size_t width, bool to_right) {
-        std::string fill(width - std::min(width, display_width(s)), ' ');
-        return to_right ? fill + s : s + fill;
-    };
-    auto line_of = [&](const std::vector<std::string>& cells) {
-        std::string line;
-        for (size_t c = 0; c < cells.size(); ++c) line += (c ? "  " : "") + pad(cells[c], widths[c], right[c]);
-        trim_right(line);
-        return line;
-    };
-    std::string header = line_of(l.columns);
-    std::string out = style.color ? "\033[1m" + header + "\033[0m\n" : header + "\n";
-    for (const auto& cells : text) out += line_of(cells) + "\n";
-    return out;
+    void flush()
+    {
+        if (!m_text.empty()) m_out(m_text);
+        m_text.clear();
+    }
+
+private:
+    const TextSink& m_out;
+    std::string m_text;
+};
+
+// What a table or Markdown must know of every row before writing the first: how wide each
+// column is and whether it is right-aligned (it holds numbers: counts, money; or it is empty
+// throughout and named as money).
+struct Layout {
+    std::vector<size_t> widths;
+    std::vector<bool> numbers, filled;
+    size_t rows = 0;
+
+    explicit Layout(const std::vector<std::string>& columns)
+        : numbers(columns.size(), false), filled(columns.size(), false)
+    {
+        for (const auto& name : columns) widths.push_back(display_width(name));
+    }
+    bool right(const std::vector<std::string>& columns, size_t c) const
+    {
+        return numbers[c] || (!filled[c] && is_money_name(columns[c]));
+    }
+};
+
+void write_json(const std::vector<std::string>& columns, const RowSource& rows, Chunks& out)
+{
+    std::vector<std::string> keys;
+    rows([&](const std::vector<Cell>& row) {
+        if (keys.empty()) {
+            keys = json_keys(columns, row);
+            out.add("[\n");
+        } else {
+            out.add(",\n");
+        }
+        auto object = nlohmann::ordered_json::object();
+        for (size_t c = 0; c < row.size(); ++c) object[keys[c]] = to_json(row[c]);
+        // Dumped as an array of one, the object is indented as in the whole array.
+        std::string one = nlohmann::ordered_json::array({std::move(object)})
+                              .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        out.add(std::string_view(one).substr(2, one.size() - 4)); // without "[\n" and "\n]"
+    });
+    out.add(keys.empty() ? "[]\n" : "\n]\n");
 }
 
-std::string render_markdown(const Listing& l, const TableStyle& style)
+void write_csv(const std::vector<std::string>& columns, const RowSource& rows, bool raw, Chunks& out)
 {
-    if (l.rows.empty()) return "";
-    auto escape = [](std::string s) {
-        std::string out;
-        for (char c : one_line(std::move(s))) {
-            if (c == '|') out += '\\';
-            out += c;
+    bool header = false;
+    TableStyle plain;
+    std::string line;
+    rows([&](const std::vector<Cell>& row) {
+        if (!header) {
+            line.clear();
+            for (size_t c = 0; c < columns.size(); ++c) line += (c ? "," : "") + csv_field(columns[c], false);
+            out.add(line + '\n');
+            header = true;
         }
-        return out;
+        line.clear();
+        for (size_t c = 0; c < row.size(); ++c) {
+            bool guard = !raw && (std::holds_alternative<std::string>(row[c]) || std::holds_alternative<TagList>(row[c]));
+            line += (c ? "," : "") + csv_field(cell_text(row[c], true, plain), guard);
+        }
+        out.add(line + '\n');
+    });
+}
+
+Layout measure(const std::vector<std::string>& columns, const RowSource& rows, const TableStyle& style)
+{
+    Layout layout(columns);
+    rows([&](const std::vector<Cell>& row) {
+        ++layout.rows;
+        for (size_t c = 0; c < columns.size() && c < row.size(); ++c) {
+            if (std::holds_alternative<std::monostate>(row[c])) continue;
+            layout.filled[c] = true;
+            if (std::holds_alternative<std::int64_t>(row[c]) || std::holds_alternative<Money>(row[c]))
+                layout.numbers[c] = true;
+            layout.widths[c] = std::max(layout.widths[c], display_width(one_line(cell_text(row[c], false, style))));
+        }
+    });
+    return layout;
+}
+
+void write_table(const std::vector<std::string>& columns, const RowSource& rows, const TableStyle& style, Chunks& out)
+{
+    Layout layout = measure(columns, rows, style);
+    if (layout.rows == 0) return;
+    auto line_of = [&](const auto& text_of) {
+        std::string line;
+        for (size_t c = 0; c < columns.size(); ++c) {
+            std::string text = text_of(c);
+            std::string fill(layout.widths[c] - std::min(layout.widths[c], display_width(text)), ' ');
+            line += (c ? "  " : "") + (layout.right(columns, c) ? fill + text : text + fill);
+        }
+        trim_right(line);
+        return line + '\n';
     };
-    std::string out = "|";
-    for (const auto& name : l.columns) out += " " + escape(name) + " |";
-    out += "\n|";
-    std::vector<bool> right = right_aligned_columns(l);
-    for (size_t c = 0; c < l.columns.size(); ++c) out += right[c] ? " ---: |" : " --- |";
-    out += "\n";
-    for (const auto& row : l.rows) {
-        out += "|";
-        for (const auto& cell : row) out += " " + escape(cell_text(cell, false, style)) + " |";
-        out += "\n";
+    std::string header = line_of([&](size_t c) { return columns[c]; });
+    out.add(style.color ? "\033[1m" + header.substr(0, header.size() - 1) + "\033[0m\n" : header);
+    rows([&](const std::vector<Cell>& row) {
+        out.add(line_of([&](size_t c) { return c < row.size() ? one_line(cell_text(row[c], false, style)) : std::string(); }));
+    });
+}
+
+void write_markdown(const std::vector<std::string>& columns, const RowSource& rows, const TableStyle& style, Chunks& out)
+{
+    Layout layout = measure(columns, rows, style);
+    if (layout.rows == 0) return;
+    auto escape = [](std::string s) {
+        std::string text;
+        for (char c : one_line(std::move(s))) {
+            if (c == '|') text += '\\';
+            text += c;
+        }
+        return text;
+    };
+    std::string head = "|";
+    for (const auto& name : columns) head += " " + escape(name) + " |";
+    head += "\n|";
+    for (size_t c = 0; c < columns.size(); ++c) head += layout.right(columns, c) ? " ---: |" : " --- |";
+    out.add(head + "\n");
+    rows([&](const std::vector<Cell>& row) {
+        std::string line = "|";
+        for (const auto& cell : row) line += " " + escape(cell_text(cell, false, style)) + " |";
+        out.add(line + "\n");
+    });
+}
+
+} // namespace
+
+void write_listing(const std::vector<std::string>& columns, const RowSource& rows, Format format,
+                   const TableStyle& style, const TextSink& out, bool raw_csv)
+{
+    Chunks chunks(out);
+    switch (format) {
+    case Format::json: write_json(columns, rows, chunks); break;
+    case Format::csv: write_csv(columns, rows, raw_csv, chunks); break;
+    case Format::md: write_markdown(columns, rows, style, chunks); break;
+    case Format::table: write_table(columns, rows, style, chunks); break;
+    case Format::html: throw usage_error("--format html is for refer report; listings print as table, csv, json or md");
     }
-    return out;
+    chunks.flush();
 }
 
 std::string render(const Listing& listing, Format format, const TableStyle& style, bool raw_csv)
 {
-    switch (format) {
-    case Format::json: return to_json(listing).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-    case Format::csv: return render_csv(listing, raw_csv);
-    case Format::md: return render_markdown(listing, style);
-    case Format::html: throw usage_error("--format html is for refer report; listings print as table, csv, json or md");
-    case Format::table: break;
-    }
-    return render_table(listing, style);
+    std::string text;
+    write_listing(
+        listing.columns, [&](const RowVisitor& each) { for (const auto& row : listing.rows) each(row); }, format,
+        style, [&](std::string_view chunk) { text += chunk; }, raw_csv);
+    return text;
+}
+
+std::string render_table(const Listing& listing, const TableStyle& style)
+{
+    return render(listing, Format::table, style);
+}
+
+std::string render_markdown(const Listing& listing, const TableStyle& style)
+{
+    return render(listing, Format::md, style);
 }
 
 } // namespace refer

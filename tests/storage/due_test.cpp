@@ -5,13 +5,22 @@
 
 #include <doctest/doctest.h>
 #include <string>
+#include <vector>
 
 using namespace refer;
 using namespace refer::test;
 
 namespace {
 
-const DueBounds k_bounds = due_bounds(d("2026-11-23"), 2);
+const Date k_today = d("2026-11-23");
+
+// Every row due today with a contact SLA of 2 days, as listed.
+std::vector<DueItem> due(Ledger& l)
+{
+    std::vector<DueItem> items;
+    for_each_due(*l.db, k_today, 2, [&](const DueItem& item) { items.push_back(item); });
+    return items;
+}
 
 } // namespace
 
@@ -29,22 +38,13 @@ INSERT INTO referrals (referrer_id, referee_name, referee_email, source, submitt
   (1, 'Won', 'won@x.com', 'client', '2026-01-01', 'won', '2026-02-01'),
   (1, 'Lost', 'lost@x.com', 'client', '2026-01-01', 'lost', '2026-02-01');
 )sql");
-    DueCandidates c = read_due_candidates(*l.db, k_bounds);
-    REQUIRE(c.referrals.size() == 3);
-    CHECK(c.referrals[0].id + c.referrals[1].id + c.referrals[2].id == 1 + 3 + 4);
-    for (const OpenReferral& r : c.referrals) {
-        if (r.id == 3) {
-            CHECK_FALSE(r.referee_email);
-            CHECK(r.referee_name == "Late Sub");
-            CHECK(r.submitted_on == d("2026-11-20"));
-        }
-        if (r.id == 4) {
-            CHECK(r.status == Status::meeting);
-            CHECK(r.status_on == d("2026-10-24"));
-            CHECK(r.referee_email == "stale@x.com");
-        }
-    }
-    CHECK(c.payouts.empty());
+    // Old Sub is both uncontacted and stale: one row, as contact.
+    auto items = due(l);
+    CHECK(items == std::vector<DueItem>{
+                       {DueType::contact, 1, std::nullopt, "old@x.com", "Old Sub", d("2026-06-01"), 175},
+                       {DueType::contact, 3, std::nullopt, std::nullopt, "Late Sub", d("2026-11-20"), 3},
+                       {DueType::stale, 4, std::nullopt, "stale@x.com", "Stale", d("2026-10-24"), 30},
+                   });
 }
 
 TEST_CASE("due: pending payouts due by today, named by their beneficiary")
@@ -70,19 +70,15 @@ INSERT INTO payouts (id, referral_id, beneficiary, email, client_id, reward, kin
   (6, 1, 'referrer', NULL, 1, 'paid', 'cash', 50000, '2026-09-01', '2026-10-01', 'paid', '2026-10-02', 'x'),
   (7, 1, 'referrer', NULL, 1, 'void', 'cash', 50000, '2026-09-01', '2026-10-01', 'void', NULL, 'x');
 )sql");
-    DueCandidates c = read_due_candidates(*l.db, k_bounds);
-    CHECK(c.referrals.empty());
-    std::vector<PendingPayout> by_id(5);
-    for (const PendingPayout& p : c.payouts) by_id.at(std::size_t(p.id)) = p;
-    CHECK(c.payouts.size() == 4); // not #5 (due tomorrow), #6 (paid), #7 (void)
-    CHECK(by_id[1].email == "ann@acme.com");
-    CHECK(by_id[1].name == "Ann Acme");
-    CHECK(by_id[1].referral_id == 1);
-    CHECK(by_id[1].due_on == d("2026-10-31"));
-    CHECK(by_id[2].email == "lee@one.com"); // a referee who became a client: known by email
-    CHECK(by_id[2].name == "Lee One");
-    CHECK(by_id[3].email == "mo@two.com"); // a referee nobody knows: no name
-    CHECK_FALSE(by_id[3].name);
-    CHECK_FALSE(by_id[4].email); // a referrer known only by CRM id
-    CHECK(by_id[4].name == "Nomail Partner");
+    // Not #5 (due tomorrow), #6 (paid), #7 (void). On 10-31: with an email first, then by id.
+    auto items = due(l);
+    CHECK(items == std::vector<DueItem>{
+                       {DueType::payout, 1, 1, "ann@acme.com", "Ann Acme", d("2026-10-31"), 23},
+                       // a referee nobody knows: no name
+                       {DueType::payout, 2, 3, "mo@two.com", std::nullopt, d("2026-10-31"), 23},
+                       // a referrer known only by CRM id
+                       {DueType::payout, 2, 4, std::nullopt, "Nomail Partner", d("2026-10-31"), 23},
+                       // a referee who became a client: known by email
+                       {DueType::payout, 1, 2, "lee@one.com", "Lee One", k_today, 0},
+                   });
 }

@@ -78,7 +78,8 @@ bool scans_a_big_table(const std::string& plan)
 }
 
 // Stricter, for due: a plan line that reads rows other than through the two small partial
-// indexes (a scan of any table, whatever its alias, or of any other index), or sorts.
+// indexes (a scan of any table, whatever its alias, or of any other index), or builds a
+// temporary b-tree for anything but sorting the rows it lists (ORDER BY).
 bool reads_beyond_the_partial_indexes(const std::string& plan)
 {
     for (std::size_t at = 0; at < plan.size();) {
@@ -87,7 +88,11 @@ bool reads_beyond_the_partial_indexes(const std::string& plan)
         at = end + 1;
         bool small = line.find("referrals_open") != std::string::npos ||
                      line.find("payouts_pending_by_due") != std::string::npos;
-        if ((line.starts_with("SCAN ") && !small) || line.find("TEMP B-TREE") != std::string::npos) return true;
+        bool sorts_output = line.find("TEMP B-TREE FOR ORDER BY") != std::string::npos ||
+                            line.find("TEMP B-TREE FOR RIGHT PART OF ORDER BY") != std::string::npos ||
+                            line.find("TEMP B-TREE FOR LAST") != std::string::npos;
+        if ((line.starts_with("SCAN ") && !small) || (line.find("TEMP B-TREE") != std::string::npos && !sorts_output))
+            return true;
     }
     return false;
 }
@@ -139,5 +144,5 @@ TEST_CASE("due reads only open referrals and pending payouts, through their part
     }
     CHECK(reads_beyond_the_partial_indexes(plan_of(*db, "SELECT name FROM clients WHERE name = 'x'")));
     CHECK(reads_beyond_the_partial_indexes(plan_of(*db, "SELECT id FROM payouts INDEXED BY payouts_pending_by_due "
-                                                        "WHERE status = 'pending' ORDER BY reward")));
+                                                        "WHERE status = 'pending' GROUP BY reward")));
 }

@@ -1,5 +1,6 @@
 #include "refer/domain/due.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <vector>
 
@@ -22,10 +23,18 @@ PendingPayout pending(long long id, long long referral, const char* due, std::op
     return {id, referral, d(due), std::move(email), "P"};
 }
 
+// What due lists from these candidates: each judged by due_item, in listed_before's order.
 std::vector<DueItem> due(const std::vector<OpenReferral>& referrals, const std::vector<PendingPayout>& payouts = {},
                          int sla = 2)
 {
-    return due_items(referrals, payouts, k_today, sla);
+    DueBounds bounds = due_bounds(k_today, sla);
+    std::vector<DueItem> items;
+    for (const OpenReferral& r : referrals)
+        if (auto item = due_item(r, k_today, bounds)) items.push_back(*item);
+    for (const PendingPayout& p : payouts)
+        if (auto item = due_item(p, k_today, bounds)) items.push_back(*item);
+    std::ranges::sort(items, listed_before);
+    return items;
 }
 
 } // namespace

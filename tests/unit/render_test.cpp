@@ -70,7 +70,7 @@ TEST_CASE("table: a money column whose first row is empty is still right-aligned
 
 TEST_CASE("csv: RFC 4180, header first, plain decimals, \\n line ends")
 {
-    CHECK(render_csv(sample(), false) == "name,amount,count,on,tags\n"
+    CHECK(render(sample(), Format::csv, TableStyle{}, false) == "name,amount,count,on,tags\n"
                                          "Ann,1500.00,3,2026-01-02,promoter;vip\n"
                                          "Zoë,-3.05,,,\n"
                                          "王小明,,12,,x\n");
@@ -80,7 +80,7 @@ TEST_CASE("csv: RFC 4180, header first, plain decimals, \\n line ends")
     l.rows.push_back({Cell{std::string("two\nlines")}, Cell{}});
     l.rows.push_back({Cell{std::string("cr\rhere")}, Cell{}});
     l.rows.push_back({Cell{std::string(" spaced ")}, Cell{}});
-    CHECK(render_csv(l, false) == "text,flag\n"
+    CHECK(render(l, Format::csv, TableStyle{}, false) == "text,flag\n"
                                   "\"a,b\",true\n"
                                   "\"say \"\"hi\"\"\",false\n"
                                   "\"two\nlines\",\n"
@@ -94,7 +94,7 @@ TEST_CASE("csv: formula guard on text cells unless raw")
     for (const char* t : {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a=b", "'quoted"})
         l.rows.push_back({Cell{std::string(t)}, Cell{Money{-100}}, Cell{TagList{}}});
     l.rows.push_back({Cell{}, Cell{}, Cell{TagList{"=cmd", "ok"}}});
-    CHECK(render_csv(l, false) == "text,amount,tags\n"
+    CHECK(render(l, Format::csv, TableStyle{}, false) == "text,amount,tags\n"
                                   "'=1+1,-1.00,\n"
                                   "'+1,-1.00,\n"
                                   "'-1,-1.00,\n"
@@ -104,7 +104,7 @@ TEST_CASE("csv: formula guard on text cells unless raw")
                                   "a=b,-1.00,\n"
                                   "'quoted,-1.00,\n"
                                   ",,'=cmd;ok\n");
-    CHECK(render_csv(l, true) == "text,amount,tags\n"
+    CHECK(render(l, Format::csv, TableStyle{}, true) == "text,amount,tags\n"
                                  "=1+1,-1.00,\n"
                                  "+1,-1.00,\n"
                                  "-1,-1.00,\n"
@@ -164,4 +164,41 @@ TEST_CASE("markdown: pipes escaped, numbers right-aligned")
                                                  "| --- | ---: |\n"
                                                  "| a\\|b |  |\n"
                                                  "| c | $2.50 |\n");
+}
+
+TEST_CASE("write_listing: what render makes of the same rows, in chunks; tables read the rows twice")
+{
+    Listing l = sample();
+    for (int i = 0; i < 5000; ++i) // enough for more than one 64 KiB chunk in every format
+        l.rows.push_back({Cell{"row " + std::to_string(i) + " of a long listing"}, Cell{Money{i}}, Cell{std::int64_t{i}}, Cell{}, Cell{TagList{}}});
+    for (Format format : {Format::table, Format::csv, Format::json, Format::md}) {
+        CAPTURE(static_cast<int>(format));
+        int passes = 0;
+        RowSource rows = [&](const RowVisitor& each) {
+            ++passes;
+            for (const auto& row : l.rows) each(row);
+        };
+        std::string text;
+        int chunks = 0;
+        write_listing(l.columns, rows, format, TableStyle{"$", false}, [&](std::string_view chunk) {
+            CHECK(chunk.size() <= 64 * 1024 + 200); // about 64 KiB: a chunk is flushed after the row that fills it
+            text += chunk;
+            ++chunks;
+        });
+        CHECK(text == render(l, format, TableStyle{"$", false}));
+        CHECK(chunks > 1);
+        CHECK(passes == (format == Format::table || format == Format::md ? 2 : 1));
+    }
+}
+
+TEST_CASE("write_listing: no rows writes what render writes for an empty listing, and html is a usage error")
+{
+    RowSource none = [](const RowVisitor&) {};
+    std::vector<std::string> columns{"a", "b"};
+    for (Format format : {Format::table, Format::csv, Format::json, Format::md}) {
+        std::string text;
+        write_listing(columns, none, format, TableStyle{}, [&](std::string_view chunk) { text += chunk; });
+        CHECK(text == render(Listing{columns, {}}, format, TableStyle{}));
+    }
+    CHECK_THROWS(write_listing(columns, none, Format::html, TableStyle{}, [](std::string_view) {}));
 }

@@ -1,11 +1,11 @@
 #pragma once
 // What needs doing today (`refer due`, SPEC 9, 12): referrals to contact, payouts to pay,
-// referrals gone stale. Pure: storage reads the candidates, `due_items` decides and orders.
+// referrals gone stale. Pure: storage reads the candidates in order, `due_item` decides
+// about each and `listed_before` is the order.
 #include "refer/domain/date.h"
 #include "refer/domain/referral.h"
 
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,12 +56,15 @@ struct DueItem {
     bool operator==(const DueItem&) const = default;
 };
 
-// The rows due today under `contact_sla_days` (today's program version), ordered by type
-// (contact, payout, stale), then since, then rows without an email after those with one,
-// then id (the referral's for contact and stale, the payout's for payout rows). A referral
-// that is both uncontacted and stale is listed once, as contact. Candidates that are not
-// due (closed, recent, due later) are left out, so storage may pass more than it must.
-std::vector<DueItem> due_items(std::span<const OpenReferral> referrals, std::span<const PendingPayout> payouts,
-                               Date today, int contact_sla_days);
+// Whether a candidate is due today, and as what row; nullopt when it is not (closed, recent,
+// due later), so storage may pass more than it must. A referral both uncontacted and stale
+// is one row, as contact.
+std::optional<DueItem> due_item(const OpenReferral& referral, Date today, const DueBounds& bounds);
+std::optional<DueItem> due_item(const PendingPayout& payout, Date today, const DueBounds& bounds);
+
+// The order rows are listed in: by type (contact, payout, stale), then since, then rows
+// without an email after those with one, then id (the payout's for payout rows, else the
+// referral's).
+bool listed_before(const DueItem& a, const DueItem& b);
 
 } // namespace refer

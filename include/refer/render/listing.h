@@ -5,8 +5,10 @@
 #include "refer/domain/money.h"
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -33,14 +35,26 @@ struct TableStyle {
 
 std::string render_table(const Listing& listing, const TableStyle& style);
 std::string render_markdown(const Listing& listing, const TableStyle& style);
-// RFC 4180 with a header row; `raw` turns off the spreadsheet formula guard.
-std::string render_csv(const Listing& listing, bool raw);
 nlohmann::ordered_json to_json(const Listing& listing);
 nlohmann::ordered_json to_json(const Cell& cell);
 std::string json_key(const std::string& column, const Cell& sample);
 
 // Renders in the chosen format; an empty listing is "" (table, csv, md) or "[]\n" (json).
+// CSV is RFC 4180 with a header row; `raw_csv` turns off the spreadsheet formula guard.
 std::string render(const Listing& listing, Format format, const TableStyle& style, bool raw_csv = false);
+
+// A listing too long to hold (`refer due` on a big ledger) is written as its rows come.
+// `rows(each)` calls `each` once per row, in order; it may be called twice.
+using RowVisitor = std::function<void(const std::vector<Cell>&)>;
+using RowSource = std::function<void(const RowVisitor& each)>;
+// Receives the text in order, in chunks of about 64 KiB.
+using TextSink = std::function<void(std::string_view)>;
+
+// What render() makes of the same rows, written to `out` without holding them: json and csv
+// read the rows once; a table and Markdown read them twice, first for the column widths and
+// alignment. In json the first row tells which columns are money, as in render() and to_json().
+void write_listing(const std::vector<std::string>& columns, const RowSource& rows, Format format,
+                   const TableStyle& style, const TextSink& out, bool raw_csv = false);
 
 // One cell as text for tables and CSV (money `1500.00` in CSV, `$1,500.00` in tables).
 std::string cell_text(const Cell& cell, bool for_csv, const TableStyle& style);

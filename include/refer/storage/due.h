@@ -1,22 +1,20 @@
 #pragma once
-// What `refer due` reads (SPEC 9): the open referrals that may be due and the pending payouts
-// due by today. Each query walks a small partial index (open referrals, pending payouts),
-// never the whole referrals or payouts table.
+// What `refer due` reads (SPEC 9): the referrals to contact, the payouts due and the stale
+// referrals, each read in due's order from a small partial index (open referrals, pending
+// payouts), never the whole referrals or payouts table, and never all held at once.
 #include "refer/domain/due.h"
 
 #include <SQLiteCpp/Database.h>
+#include <functional>
 #include <string_view>
 #include <vector>
 
 namespace refer {
 
-struct DueCandidates {
-    std::vector<OpenReferral> referrals; // uncontacted past the SLA, or stale
-    std::vector<PendingPayout> payouts;  // due by today
-};
-
-// Inside a ReadTransaction, both see the same ledger.
-DueCandidates read_due_candidates(SQLite::Database& db, const DueBounds& bounds);
+// Calls `each` with every row due today under `contact_sla_days`, in the order due lists
+// them (`listed_before`). Inside a ReadTransaction, a second call sees the same rows.
+void for_each_due(SQLite::Database& db, Date today, int contact_sla_days,
+                  const std::function<void(const DueItem&)>& each);
 
 // The queries, by name: the plan test runs EXPLAIN QUERY PLAN on each.
 struct DueSql {
