@@ -16,18 +16,15 @@ struct NudgeOptions {
     std::optional<int> limit;
 };
 
-static Listing nudge_listing(const NudgePlan& plan)
+static const std::vector<std::string> k_nudge_columns = {
+    "email", "name", "company", "reason", "last_asked_on", "unanswered_asks", "referrals_submitted", "referrals_won"};
+
+static std::vector<Cell> nudge_row(const Nudge& n)
 {
-    Listing l;
-    l.columns = {"email", "name", "company", "reason", "last_asked_on", "unanswered_asks", "referrals_submitted",
-                 "referrals_won"};
     auto text = [](const std::optional<std::string>& v) -> Cell { return v ? Cell(*v) : Cell(); };
-    for (const Nudge& n : plan.listed)
-        l.rows.push_back({text(n.person.email), text(n.person.name), text(n.person.company),
-                          std::string(to_string(n.reason)), n.last_asked_on ? Cell(*n.last_asked_on) : Cell(),
-                          std::int64_t{n.unanswered}, static_cast<std::int64_t>(n.person.submitted.size()),
-                          static_cast<std::int64_t>(n.person.referrals_won)});
-    return l;
+    return {text(n.person.email), text(n.person.name), text(n.person.company), std::string(to_string(n.reason)),
+            n.last_asked_on ? Cell(*n.last_asked_on) : Cell(), std::int64_t{n.unanswered},
+            static_cast<std::int64_t>(n.person.referrals_submitted), static_cast<std::int64_t>(n.person.referrals_won)};
 }
 
 static void run_nudge(const NudgeOptions& o, const GlobalOptions& g)
@@ -46,7 +43,10 @@ static void run_nudge(const NudgeOptions& o, const GlobalOptions& g)
         recorded = record_nudges(*db, events, plan, today);
         tx->commit();
     }
-    terminal.data(render(nudge_listing(plan), g.output_format(), terminal.table_style()));
+    // Written as it is rendered: a long list is never held twice.
+    RowSource rows = [&](const RowVisitor& each) { for (const Nudge& n : plan.listed) each(nudge_row(n)); };
+    write_listing(k_nudge_columns, rows, g.output_format(), terminal.table_style(),
+                  [&](std::string_view text) { terminal.data(text); });
     if (recorded.asks > 0 || recorded.tagged > 0)
         terminal.summary(fmt::format("recorded {} ask{} dated {}; tagged {} {} {}", recorded.asks,
                                      recorded.asks == 1 ? "" : "s", to_string(today), recorded.tagged,

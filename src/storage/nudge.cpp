@@ -37,6 +37,7 @@ SELECT c.id, c.email, c.name, c.company, c.kind, c.started_on, c.ended_on,
            AS latest_nps_on,
        (SELECT n.score FROM nps_responses n WHERE n.client_id = c.id AND n.responded_on <= :today
         ORDER BY n.responded_on DESC LIMIT 1) AS latest_nps_score,
+       (SELECT count(*) FROM referrals r WHERE r.referrer_id = c.id) AS submitted,
        (SELECT count(*) FROM referrals r WHERE r.referrer_id = c.id AND r.status = 'won') AS won,
        (SELECT count(*) FROM referrals r WHERE r.referrer_id = c.id AND r.status = 'won'
         AND r.won_on BETWEEN :year_start AND :today) AS won_last_365
@@ -58,21 +59,26 @@ NudgeFacts facts_from_row(SQLite::Statement& q)
     if (auto on = opt_date(q.getColumn("milestone_on"))) f.milestones.push_back(*on);
     f.latest_nps_on = opt_date(q.getColumn("latest_nps_on"));
     if (f.latest_nps_on) f.latest_nps_score = q.getColumn("latest_nps_score").getInt();
+    f.referrals_submitted = q.getColumn("submitted").getInt64();
     f.referrals_won = q.getColumn("won").getInt64();
     f.won_last_365 = q.getColumn("won_last_365").getInt64();
     return f;
 }
 
-// Each candidate's asks, and the submission dates of their referrals (what answers an ask).
+// Each candidate's asks and, for those asked, the submission dates of their referrals since
+// the first ask (what answers an ask; most candidates were never asked).
 void add_asks_and_referrals(SQLite::Database& db, std::vector<NudgeFacts>& people)
 {
     SQLite::Statement asks(db, "SELECT asked_on FROM asks WHERE client_id = :person ORDER BY asked_on");
-    SQLite::Statement sent(db, "SELECT submitted_on FROM referrals WHERE referrer_id = :person");
+    SQLite::Statement sent(db, "SELECT submitted_on FROM referrals INDEXED BY referrals_by_referrer "
+                               "WHERE referrer_id = :person AND submitted_on >= :first_ask");
     for (NudgeFacts& p : people) {
         asks.bind(":person", static_cast<int64_t>(p.person_id));
         while (asks.executeStep()) p.asks.push_back(date_of(asks.getColumn("asked_on")));
         asks.reset();
+        if (p.asks.empty() || p.referrals_submitted == 0) continue;
         sent.bind(":person", static_cast<int64_t>(p.person_id));
+        sent.bind(":first_ask", to_string(p.asks.front()));
         while (sent.executeStep()) p.submitted.push_back(date_of(sent.getColumn("submitted_on")));
         sent.reset();
     }
