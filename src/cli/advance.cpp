@@ -3,6 +3,7 @@
 #include "refer/cli/referral_listing.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
+#include "refer/storage/programs.h"
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
 #include "refer/util/text.h"
@@ -57,7 +58,7 @@ static void run_advance(const AdvanceOptions& o, const GlobalOptions& g)
     if (g.output_format() == Format::json) {
         StoredReferral now = *stored;
         now.referral = *result.after;
-        terminal.data(referral_json(now).dump(2) + "\n");
+        terminal.data(referral_json(now, program_book(*db)).dump(2) + "\n");
     }
 }
 

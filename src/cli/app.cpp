@@ -209,6 +209,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_submit(app, g, selected);
     setup_advance(app, g, selected);
     setup_edit(app, g, selected);
+    setup_fit(app, g, selected);
     setup_referrals(app, g, selected);
     setup_tag(app, g, selected);
     setup_milestone(app, g, selected);

@@ -21,12 +21,13 @@ static void run_due(const std::filesystem::path& db_path, Date today, Format for
 {
     auto db = open_database(db_path, Access::read);
     ReadTransaction snapshot(*db); // the program and the rows as of one moment, read twice for a table
-    // The SLA of today's program version, as for the report's attention list.
-    int sla = program_book(*db).in_force(today).program.contact_sla_days;
+    // The SLA of today's program version, as for the report's attention list; a priority
+    // referral's from the version in force on its submission day.
+    ProgramBook book = program_book(*db);
     // A big ledger may have millions of rows due: they are written as they are read, never
     // all held (an error part way leaves part of the list on stdout, and exit 1).
     RowSource rows = [&](const RowVisitor& each) {
-        for_each_due(*db, today, sla, [&](const DueItem& item) { each(due_row(item)); });
+        for_each_due(*db, today, book, [&](const DueItem& item) { each(due_row(item)); });
     };
     write_listing({"type", "referral", "email", "name", "since", "days", "payout"}, rows, format,
                   terminal.table_style(), [&](std::string_view text) { terminal.data(text); });

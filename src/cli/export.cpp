@@ -5,6 +5,7 @@
 #include "refer/cli/referral_listing.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
+#include "refer/storage/programs.h"
 #include "refer/storage/events.h"
 #include "refer/storage/nps.h"
 #include "refer/storage/payouts.h"
@@ -49,7 +50,7 @@ static Listing referrals_csv_listing(const std::vector<StoredReferral>& referral
 {
     Listing l{{"referrer_email", "referee_name", "referee_email", "referee_company", "source", "submitted_on",
                "status", "contacted_on", "meeting_on", "qualified_on", "won_on", "lost_on", "deal_value",
-               "lost_reason", "consent", "note"},
+               "lost_reason", "consent", "note", "fit_industry", "fit_role", "fit_size", "fit_urgency"},
               {}};
     l.rows.reserve(referrals.size());
     for (const StoredReferral& s : referrals) {
@@ -58,7 +59,8 @@ static Listing referrals_csv_listing(const std::vector<StoredReferral>& referral
                           r.source, r.submitted_on, std::string(to_string(r.status)), date_cell(r.contacted_on),
                           date_cell(r.meeting_on), date_cell(r.qualified_on), date_cell(r.won_on),
                           date_cell(r.lost_on), money_cell(r.deal_value), text_cell(r.lost_reason), r.consent,
-                          text_cell(r.note)});
+                          text_cell(r.note), number_cell(r.fit.industry), number_cell(r.fit.role),
+                          number_cell(r.fit.size), r.fit.urgency ? Cell{*r.fit.urgency} : Cell{}});
     }
     return l;
 }
@@ -74,7 +76,7 @@ static void run_export(const ExportOptions& o, const GlobalOptions& g)
     else if (o.what == "nps") listing = nps_listing(*db);
     else if (o.what == "events") listing = events_listing(*db);
     else if (o.what == "referrals")
-        listing = format == Format::json ? referral_listing(list_referrals(*db, {}), false)
+        listing = format == Format::json ? referral_listing(list_referrals(*db, {}), false, program_book(*db))
                                          : referrals_csv_listing(list_referrals(*db, {}));
     else listing = payout_listing(list_payouts(*db, {}), false);
     std::string text = render(listing, format, terminal.table_style(), o.raw);

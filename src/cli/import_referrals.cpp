@@ -95,6 +95,22 @@ ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::st
         else cells.problem("invalid consent", *consent, column, "true, false, yes, no, 1 or 0");
     }
     r.note = cells.text("note");
+    auto part = [&](const char* field, int max) -> std::optional<int> {
+        auto text = cells.text(field, &column);
+        if (!text) return std::nullopt;
+        if (text->size() == 1 && (*text)[0] >= '0' && (*text)[0] <= '0' + max) return (*text)[0] - '0';
+        cells.problem(fmt::format("invalid {}", field), *text, column, fmt::format("0 to {}", max));
+        return std::nullopt;
+    };
+    r.fit.industry = part("fit_industry", k_fit_industry_max);
+    r.fit.role = part("fit_role", k_fit_role_max);
+    r.fit.size = part("fit_size", k_fit_size_max);
+    if (auto urgency = cells.text("fit_urgency", &column)) {
+        std::string u = ascii_lower(*urgency);
+        if (u == "true" || u == "yes" || u == "1" || u == "2") r.fit.urgency = true; // 2: the points it adds
+        else if (u == "false" || u == "no" || u == "0") r.fit.urgency = false;
+        else cells.problem("invalid fit_urgency", *urgency, column, "true, false, yes, no, 1 or 0");
+    }
     return row;
 }
 
@@ -319,6 +335,10 @@ public:
         keep("consent", &Referral::consent);
         keep("note", &Referral::note);
         keep("deal_value", &Referral::deal_value);
+        if (!m_columns.has("fit_industry")) wanted.fit.industry = stored.fit.industry;
+        if (!m_columns.has("fit_role")) wanted.fit.role = stored.fit.role;
+        if (!m_columns.has("fit_size")) wanted.fit.size = stored.fit.size;
+        if (!m_columns.has("fit_urgency")) wanted.fit.urgency = stored.fit.urgency;
         if (wanted.status == Status::lost && wanted.lost_on == stored.lost_on) keep("lost_reason", &Referral::lost_reason);
         // A row without a status date keeps the date a referral moved back to submitted.
         if (wanted.status == Status::submitted && stored.status == Status::submitted && !row.status_on)

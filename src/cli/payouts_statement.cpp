@@ -141,7 +141,7 @@ static std::string statement_markdown(const Statement& s, const TableStyle& styl
     return out;
 }
 
-static nlohmann::ordered_json statement_json(const Statement& s)
+static nlohmann::ordered_json statement_json(const Statement& s, const ProgramBook& book)
 {
     auto date_or_null = [](const std::optional<Date>& d) { return d ? nlohmann::ordered_json(to_string(*d)) : nullptr; };
     const Person& p = s.person.person;
@@ -149,7 +149,7 @@ static nlohmann::ordered_json statement_json(const Statement& s)
             {"name", p.name ? nlohmann::ordered_json(*p.name) : nullptr},
             {"from", date_or_null(s.period.from)},
             {"to", date_or_null(s.period.to)},
-            {"referrals", to_json(referral_listing(s.referrals, false))},
+            {"referrals", to_json(referral_listing(s.referrals, false, book))},
             {"payouts", to_json(payout_listing(s.payouts, false))},
             {"earned_cents", s.totals.earned},
             {"paid_cents", s.totals.paid},
@@ -166,8 +166,9 @@ static void run_statement(const StatementOptions& o, const GlobalOptions& g)
     Period period = statement_period(o, today);
     auto db = open_database(g.db_path(), Access::read);
     Statement statement = load_statement(*db, require_person(*db, o.person), period, today);
-    TableStyle style = terminal.table_style(currency_symbol(program_book(*db).in_force(today).program.currency));
-    if (format == Format::json) terminal.data(statement_json(statement).dump(2) + "\n");
+    ProgramBook book = program_book(*db);
+    TableStyle style = terminal.table_style(currency_symbol(book.in_force(today).program.currency));
+    if (format == Format::json) terminal.data(statement_json(statement, book).dump(2) + "\n");
     else if (format == Format::md) terminal.data(statement_markdown(statement, style));
     else terminal.data(statement_table(statement, style));
 }

@@ -3,6 +3,7 @@
 #include "refer/cli/referral_listing.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
+#include "refer/storage/programs.h"
 #include "refer/storage/people.h"
 #include "refer/storage/referrals.h"
 #include "refer/util/text.h"
@@ -14,6 +15,7 @@ namespace refer {
 
 struct ReferralsOptions {
     std::string status, by;
+    bool priority = false;
 };
 
 static void run_referrals(const ReferralsOptions& o, const GlobalOptions& g)
@@ -28,8 +30,12 @@ static void run_referrals(const ReferralsOptions& o, const GlobalOptions& g)
     if (!o.by.empty()) {
         filter.referrer_id = require_person(*db, o.by).id;
     }
+    ProgramBook book = program_book(*db);
+    std::vector<StoredReferral> referrals = list_referrals(*db, filter);
+    if (o.priority)
+        std::erase_if(referrals, [&](const StoredReferral& r) { return !referral_is_priority(r.referral, book); });
     Format format = g.output_format();
-    Listing listing = referral_listing(list_referrals(*db, filter), format == Format::table || format == Format::md);
+    Listing listing = referral_listing(referrals, format == Format::table || format == Format::md, book);
     terminal.data(render(listing, format, terminal.table_style()));
 }
 
@@ -46,6 +52,7 @@ void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& select
             },
             ""));
     cmd->add_option("--by", o->by, "Only referrals sent by this person (email or ext:ID)");
+    cmd->add_flag("--priority", o->priority, "Only priority referrals (fit score at least priority_fit_score)");
     cmd->footer("Example: refer referrals --status won --by jane@acme.com --json");
     cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_referrals(*o, globals); }; });
 }

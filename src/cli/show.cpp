@@ -7,6 +7,7 @@
 #include "refer/error.h"
 #include "refer/storage/asks.h"
 #include "refer/storage/database.h"
+#include "refer/storage/programs.h"
 #include "refer/storage/milestones.h"
 #include "refer/storage/nps.h"
 #include "refer/storage/payouts.h"
@@ -55,7 +56,7 @@ static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPers
         asks.push_back({{"asked_on", to_string(asked[i].asked_on)}, {"reason", optional_json(asked[i].reason)},
                         {"answered", bool(answered[i])}});
     doc["asks"] = asks;
-    doc["referrals"] = to_json(referral_listing(referrals, false));
+    doc["referrals"] = to_json(referral_listing(referrals, false, program_book(db)));
     PayoutFilter paid_to;
     paid_to.person_id = s.id;
     doc["payouts"] = to_json(payout_listing(list_payouts(db, paid_to), false));
@@ -64,7 +65,7 @@ static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPers
 
 static nlohmann::ordered_json show_referral_json(SQLite::Database& db, const StoredReferral& r)
 {
-    nlohmann::ordered_json doc = referral_json(r);
+    nlohmann::ordered_json doc = referral_json(r, program_book(db));
     auto events = nlohmann::ordered_json::array();
     for (const StoredEvent& e : referral_events(db, r.id))
         events.push_back({{"at", e.at}, {"on", to_string(e.on)}, {"what", e.what}, {"old", optional_json(e.old_value)},

@@ -1,5 +1,6 @@
 // refer submit --by EMAIL --name NAME --email EMAIL ...: records a referral, prints its id.
 #include "refer/cli/app.h"
+#include "refer/cli/fit_options.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/people.h"
@@ -15,6 +16,7 @@ namespace refer {
 struct SubmitOptions {
     std::string by, name, email, company, on, source, note;
     bool consent = false;
+    FitOptions fit;
     bool allow_existing = false;
 };
 
@@ -34,6 +36,7 @@ static Referral referral_from(const SubmitOptions& o, const StoredPerson& referr
     r.referee_company = given(o.company);
     r.source = o.source.empty() ? referrer.person.kind.value_or("client") : o.source;
     r.consent = o.consent;
+    r.fit = o.fit.applied_to(Fit{});
     r.note = given(o.note);
     return r;
 }
@@ -89,6 +92,7 @@ void setup_submit(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     cmd->add_flag("--consent", o->consent, "The referee agreed to be introduced");
     cmd->add_option("--note", o->note, "Free text");
     cmd->add_flag("--allow-existing", o->allow_existing, "Accept a referee who is already in the ledger");
+    add_fit_options(*cmd, o->fit);
     cmd->footer("Example: refer submit --by jane@acme.com --name 'Sam Lee' --email sam@globex.com --consent");
     cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_submit(*o, globals); }; });
 }

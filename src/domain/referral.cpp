@@ -18,6 +18,19 @@ std::optional<Status> parse_status(std::string_view text)
 
 bool is_terminal(Status status) { return status == Status::won || status == Status::lost; }
 
+std::optional<int> fit_score(const Fit& fit)
+{
+    if (!fit.industry && !fit.role && !fit.size && !fit.urgency) return std::nullopt;
+    return fit.industry.value_or(0) + fit.role.value_or(0) + fit.size.value_or(0) +
+           (fit.urgency.value_or(false) ? k_fit_urgency_points : 0);
+}
+
+bool is_priority(const Fit& fit, int priority_fit_score)
+{
+    auto score = fit_score(fit);
+    return score && *score >= priority_fit_score;
+}
+
 bool is_referral_source(std::string_view source)
 {
     return std::ranges::find(k_referral_sources, source) != std::end(k_referral_sources);

@@ -4,28 +4,42 @@
 #include "refer/storage/columns.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace refer {
 
 namespace {
 
-// One query per type of row, each sorted as due lists it (since, rows without an email last,
-// id) so that rows go out as they are read. The bounds are the rule's own (`due_bounds`), and
-// `due_item` judges each row again. Only open referrals are in referrals_open, so closed ones
-// are never read, however many; its WHERE is repeated so that the index may be used.
+// One query per group of rows, in the order they are listed, each sorted as due lists them
+// (since, rows without an email last, id) so that rows go out as they are read. Each reads
+// at least the rows of its group; `due_item` judges every row, and a row of another group is
+// left for that group's query. Only open referrals are in referrals_open, so closed ones are
+// never read, however many; its WHERE is repeated so that the index may be used.
+constexpr std::string_view k_fit_score =
+    "coalesce(fit_industry, 0) + coalesce(fit_role, 0) + coalesce(fit_size, 0) + 2 * coalesce(fit_urgency, 0)";
+
+// Contact rows of priority referrals: due after their own SLA (0 or more days), and scored at
+// least the lowest priority_fit_score of any program version.
+const std::string k_priority_contact = fmt::format(R"sql(
+SELECT id, status, submitted_on, status_on, referee_email, referee_name, fit_industry, fit_role, fit_size, fit_urgency
+FROM referrals INDEXED BY referrals_open
+WHERE status <> 'won' AND status <> 'lost' AND status = 'submitted' AND submitted_on < :today
+  AND {} >= :lowest_priority_score
+ORDER BY submitted_on, referee_email IS NULL, id)sql", k_fit_score);
+
+// The other contact rows: past today's contact SLA.
 constexpr std::string_view k_contact = R"sql(
-SELECT id, status, submitted_on, status_on, referee_email, referee_name
+SELECT id, status, submitted_on, status_on, referee_email, referee_name, fit_industry, fit_role, fit_size, fit_urgency
 FROM referrals INDEXED BY referrals_open
 WHERE status <> 'won' AND status <> 'lost' AND status = 'submitted' AND submitted_on < :contact_before
 ORDER BY submitted_on, referee_email IS NULL, id)sql";
 
-// Stale, unless it is a contact row already.
+// Stale rows (those already listed as contact rows are left out by due_item).
 constexpr std::string_view k_stale = R"sql(
-SELECT id, status, submitted_on, status_on, referee_email, referee_name
+SELECT id, status, submitted_on, status_on, referee_email, referee_name, fit_industry, fit_role, fit_size, fit_urgency
 FROM referrals INDEXED BY referrals_open
 WHERE status <> 'won' AND status <> 'lost' AND status_on <= :stale_by
-  AND NOT (status = 'submitted' AND submitted_on < :contact_before)
 ORDER BY status_on, referee_email IS NULL, id)sql";
 
 // A referrer payout names its person (by id: their email follows corrections); a referee
@@ -40,7 +54,28 @@ LEFT JOIN clients c ON c.id = p.client_id
 WHERE p.status = 'pending' AND p.due_on <= :due_by
 ORDER BY p.due_on, coalesce(p.email, c.email) IS NULL, p.id)sql";
 
-const std::vector<DueSql> k_queries = {{"contact", k_contact}, {"payouts", k_payouts}, {"stale", k_stale}};
+enum class Group { priority_contact, contact, payouts, stale };
+
+struct GroupQuery {
+    Group group;
+    std::string_view name, sql;
+};
+
+const std::vector<GroupQuery> k_groups = {{Group::priority_contact, "priority_contact", k_priority_contact},
+                                          {Group::contact, "contact", k_contact},
+                                          {Group::payouts, "payouts", k_payouts},
+                                          {Group::stale, "stale", k_stale}};
+
+bool in_group(const DueItem& item, Group group)
+{
+    switch (group) {
+    case Group::priority_contact: return item.type == DueType::contact && item.priority;
+    case Group::contact: return item.type == DueType::contact && !item.priority;
+    case Group::payouts: return item.type == DueType::payout;
+    case Group::stale: return item.type == DueType::stale;
+    }
+    return false;
+}
 
 OpenReferral open_referral(SQLite::Statement& q)
 {
@@ -51,6 +86,14 @@ OpenReferral open_referral(SQLite::Statement& q)
     r.status_on = date_of(q.getColumn("status_on"));
     r.referee_email = opt_text(q.getColumn("referee_email"));
     r.referee_name = opt_text(q.getColumn("referee_name"));
+    auto part = [&](const char* column) -> std::optional<int> {
+        if (q.getColumn(column).isNull()) return std::nullopt;
+        return q.getColumn(column).getInt();
+    };
+    r.fit.industry = part("fit_industry");
+    r.fit.role = part("fit_role");
+    r.fit.size = part("fit_size");
+    if (auto urgency = part("fit_urgency")) r.fit.urgency = *urgency != 0;
     return r;
 }
 
@@ -65,39 +108,50 @@ PendingPayout pending_payout(SQLite::Statement& q)
     return p;
 }
 
-void bind_if_used(SQLite::Statement& q, const char* name, Date value)
+void bind_if_used(SQLite::Statement& q, const char* name, const std::string& value)
 {
-    if (q.getIndex(name) != 0) q.bind(name, to_string(value));
+    if (q.getIndex(name) != 0) q.bind(name, value);
 }
 
 } // namespace
 
-void for_each_due(SQLite::Database& db, Date today, int contact_sla_days,
+void for_each_due(SQLite::Database& db, Date today, const ProgramBook& book,
                   const std::function<void(const DueItem&)>& each)
 {
-    DueBounds bounds = due_bounds(today, contact_sla_days);
+    DueBounds bounds = due_bounds(today, book.in_force(today).program.contact_sla_days);
+    int lowest_priority_score = book.in_force(today).program.priority_fit_score;
+    for (const ProgramVersion& v : book.versions())
+        lowest_priority_score = std::min(lowest_priority_score, v.program.priority_fit_score);
     std::optional<DueItem> last;
     // SQL's order is checked against the rule's as the rows go by: a disagreement would list
-    // a row twice or out of place.
-    auto emit = [&](std::optional<DueItem> item) {
-        if (!item) return;
-        if (last && !listed_before(*last, *item))
-            throw failure(fmt::format("internal error: due row {} of referral {} out of order", to_string(item->type),
-                                      item->referral));
-        each(*item);
-        last = std::move(item);
+    // a row out of place.
+    auto emit = [&](const DueItem& item) {
+        if (last && !listed_before(*last, item))
+            throw failure(fmt::format("internal error: due row {} of referral {} out of order", to_string(item.type),
+                                      item.referral));
+        each(item);
+        last = item;
     };
-    for (const DueSql& query : k_queries) {
-        SQLite::Statement q(db, std::string(query.sql));
-        bind_if_used(q, ":contact_before", bounds.contact_submitted_before);
-        bind_if_used(q, ":stale_by", bounds.stale_status_by);
-        bind_if_used(q, ":due_by", bounds.payout_due_by);
-        bool payouts = query.sql == k_payouts;
-        while (q.executeStep())
-            emit(payouts ? due_item(pending_payout(q), today, bounds) : due_item(open_referral(q), today, bounds));
+    for (const GroupQuery& g : k_groups) {
+        SQLite::Statement q(db, std::string(g.sql));
+        bind_if_used(q, ":today", to_string(today));
+        bind_if_used(q, ":contact_before", to_string(bounds.contact_submitted_before));
+        bind_if_used(q, ":stale_by", to_string(bounds.stale_status_by));
+        bind_if_used(q, ":due_by", to_string(bounds.payout_due_by));
+        if (q.getIndex(":lowest_priority_score") != 0) q.bind(":lowest_priority_score", lowest_priority_score);
+        while (q.executeStep()) {
+            auto item = g.group == Group::payouts ? due_item(pending_payout(q), today, bounds)
+                                                  : due_item(open_referral(q), today, bounds, book);
+            if (item && in_group(*item, g.group)) emit(*item);
+        }
     }
 }
 
-std::vector<DueSql> due_sql() { return k_queries; }
+std::vector<DueSql> due_sql()
+{
+    std::vector<DueSql> out;
+    for (const GroupQuery& g : k_groups) out.push_back({g.name, g.sql});
+    return out;
+}
 
 } // namespace refer

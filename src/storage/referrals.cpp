@@ -14,7 +14,7 @@ namespace refer {
 static constexpr const char* k_referral_select =
     "SELECT r.id, r.referrer_id, r.referee_name, r.referee_email, r.referee_company, r.source, r.submitted_on, "
     "r.status, r.status_on, r.contacted_on, r.meeting_on, r.qualified_on, r.won_on, r.lost_on, r.lost_reason, "
-    "r.deal_value, r.consent, r.note, c.email AS referrer_email, c.external_id AS referrer_external_id, "
+    "r.deal_value, r.consent, r.note, r.fit_industry, r.fit_role, r.fit_size, r.fit_urgency, c.email AS referrer_email, c.external_id AS referrer_external_id, "
     "c.kind AS referrer_kind "
     "FROM referrals r JOIN clients c ON c.id = r.referrer_id ";
 
@@ -28,6 +28,8 @@ ReferralColumns::ReferralColumns(const SQLite::Statement& q)
       won_on(q.getColumnIndex("won_on")), lost_on(q.getColumnIndex("lost_on")),
       lost_reason(q.getColumnIndex("lost_reason")), deal_value(q.getColumnIndex("deal_value")),
       consent(q.getColumnIndex("consent")), note(q.getColumnIndex("note")),
+      fit_industry(q.getColumnIndex("fit_industry")), fit_role(q.getColumnIndex("fit_role")),
+      fit_size(q.getColumnIndex("fit_size")), fit_urgency(q.getColumnIndex("fit_urgency")),
       referrer_email(q.getColumnIndex("referrer_email")), referrer_external_id(q.getColumnIndex("referrer_external_id")),
       referrer_kind(q.getColumnIndex("referrer_kind"))
 {
@@ -55,6 +57,14 @@ static StoredReferral referral_from_row(const SQLite::Statement& q, const Referr
     if (!q.getColumn(c.deal_value).isNull()) r.deal_value = q.getColumn(c.deal_value).getInt64();
     r.consent = q.getColumn(c.consent).getInt() != 0;
     r.note = opt_text(q.getColumn(c.note));
+    auto part = [&](int column) -> std::optional<int> {
+        if (q.getColumn(column).isNull()) return std::nullopt;
+        return q.getColumn(column).getInt();
+    };
+    r.fit.industry = part(c.fit_industry);
+    r.fit.role = part(c.fit_role);
+    r.fit.size = part(c.fit_size);
+    if (auto urgency = part(c.fit_urgency)) r.fit.urgency = *urgency != 0;
     s.referrer_email = opt_text(q.getColumn(c.referrer_email));
     s.referrer = s.referrer_email ? *s.referrer_email : "ext:" + q.getColumn(c.referrer_external_id).getString();
     s.referrer_kind = q.getColumn(c.referrer_kind).getString();
@@ -176,6 +186,7 @@ std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id) { r
 std::vector<ReferralFieldText> referral_fields(const Referral& r)
 {
     auto date = [](const std::optional<Date>& d) { return d ? std::optional(to_string(*d)) : std::nullopt; };
+    auto number = [](const std::optional<int>& n) { return n ? std::optional(std::to_string(*n)) : std::nullopt; };
     return {
         {"referrer_id", std::to_string(r.referrer_id)},
         {"referee_name", r.referee_name},
@@ -194,12 +205,17 @@ std::vector<ReferralFieldText> referral_fields(const Referral& r)
         {"deal_value", r.deal_value ? std::optional(std::to_string(*r.deal_value)) : std::nullopt},
         {"consent", r.consent ? "true" : "false"},
         {"note", r.note},
+        {"fit_industry", number(r.fit.industry)},
+        {"fit_role", number(r.fit.role)},
+        {"fit_size", number(r.fit.size)},
+        {"fit_urgency", r.fit.urgency ? std::optional<std::string>(*r.fit.urgency ? "true" : "false") : std::nullopt},
     };
 }
 
 static constexpr const char* k_values =
     ":referrer_id, :referee_name, :referee_email, :referee_company, :source, :submitted_on, :status, :status_on, "
-    ":contacted_on, :meeting_on, :qualified_on, :won_on, :lost_on, :lost_reason, :deal_value, :consent, :note";
+    ":contacted_on, :meeting_on, :qualified_on, :won_on, :lost_on, :lost_reason, :deal_value, :consent, :note, "
+    ":fit_industry, :fit_role, :fit_size, :fit_urgency";
 
 // The index of the parameter named after each field of referral_fields(), in its order.
 static std::vector<int> field_parameters(const SQLite::Statement& s)
@@ -218,6 +234,10 @@ static void bind_referral(SQLite::Statement& s, const std::vector<int>& at, cons
         if (name == "referrer_id") s.bind(at[i], static_cast<int64_t>(r.referrer_id));
         else if (name == "deal_value" && r.deal_value) s.bind(at[i], static_cast<int64_t>(*r.deal_value));
         else if (name == "consent") s.bind(at[i], r.consent ? 1 : 0);
+        else if (name == "fit_urgency" && r.fit.urgency) s.bind(at[i], *r.fit.urgency ? 1 : 0);
+        else if (name == "fit_industry" && r.fit.industry) s.bind(at[i], *r.fit.industry);
+        else if (name == "fit_role" && r.fit.role) s.bind(at[i], *r.fit.role);
+        else if (name == "fit_size" && r.fit.size) s.bind(at[i], *r.fit.size);
         else if (value) s.bindNoCopy(at[i], *value);
         else s.bind(at[i]);
     }
@@ -227,13 +247,16 @@ ReferralWriter::ReferralWriter(SQLite::Database& db, EventLog& events)
     : m_db(db), m_events(events),
       m_insert(db, fmt::format("INSERT INTO referrals (referrer_id, referee_name, referee_email, referee_company, "
                                "source, submitted_on, status, status_on, contacted_on, meeting_on, qualified_on, "
-                               "won_on, lost_on, lost_reason, deal_value, consent, note) VALUES ({})", k_values)),
+                               "won_on, lost_on, lost_reason, deal_value, consent, note, fit_industry, fit_role, fit_size, "
+                               "fit_urgency) VALUES ({})",
+                               k_values)),
       m_update(db, "UPDATE referrals SET referrer_id = :referrer_id, referee_name = :referee_name, "
                    "referee_email = :referee_email, referee_company = :referee_company, source = :source, "
                    "submitted_on = :submitted_on, status = :status, status_on = :status_on, "
                    "contacted_on = :contacted_on, meeting_on = :meeting_on, qualified_on = :qualified_on, "
                    "won_on = :won_on, lost_on = :lost_on, lost_reason = :lost_reason, deal_value = :deal_value, "
-                   "consent = :consent, note = :note WHERE id = :id"),
+                   "consent = :consent, note = :note, fit_industry = :fit_industry, fit_role = :fit_role, "
+                   "fit_size = :fit_size, fit_urgency = :fit_urgency WHERE id = :id"),
       m_by_referee(db, std::string(k_referral_select) + "WHERE r.referee_email = :email ORDER BY r.submitted_on, r.id"),
       m_insert_at(field_parameters(m_insert)), m_update_at(field_parameters(m_update)),
       m_update_id(m_update.getIndex(":id")), m_by_referee_email(m_by_referee.getIndex(":email")),

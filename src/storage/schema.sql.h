@@ -161,6 +161,13 @@ CREATE INDEX payouts_pending_by_due ON payouts(due_on, amount) WHERE status = 'p
 CREATE INDEX nps_by_day ON nps_responses(responded_on, score, client_id);
 CREATE INDEX milestones_by_day ON milestones(on_date, client_id);
 )sql",
+// 4: referral fit (SPEC 4): the four parts of the rubric, each unset until scored.
+R"sql(
+ALTER TABLE referrals ADD COLUMN fit_industry INTEGER CHECK (fit_industry BETWEEN 0 AND 3);
+ALTER TABLE referrals ADD COLUMN fit_role INTEGER CHECK (fit_role BETWEEN 0 AND 3);
+ALTER TABLE referrals ADD COLUMN fit_size INTEGER CHECK (fit_size BETWEEN 0 AND 2);
+ALTER TABLE referrals ADD COLUMN fit_urgency INTEGER CHECK (fit_urgency IN (0, 1));
+)sql",
 };
 
 } // namespace refer::schema

@@ -24,12 +24,12 @@ expect_rc 0
 
 run export referrals
 expect_rc 0
-expect_out 'referrer_email,referee_name,referee_email,referee_company,source,submitted_on,status,contacted_on,meeting_on,qualified_on,won_on,lost_on,deal_value,lost_reason,consent,note
+expect_out 'referrer_email,referee_name,referee_email,referee_company,source,submitted_on,status,contacted_on,meeting_on,qualified_on,won_on,lost_on,deal_value,lost_reason,consent,note,fit_industry,fit_role,fit_size,fit_urgency
 ann@acme.com,Sam Lee,sam@globex.com,Globex,client,2026-01-05,won,2026-01-10,2026-03-01,2026-03-01,2026-03-01,,24000.50,,true,"'"'"'=SUM(A1), ""quoted""
-second line"
-pat@partner.io,Kim Ray,kim@initech.com,,partner,2026-01-06,lost,2026-01-20,2026-01-20,,,2026-02-01,,"'"'"'-too expensive, ""really""",false,
-ann@acme.com,Lou Poe,lou@hooli.com,,other,2026-01-07,meeting,2026-02-10,2026-02-12,,,,9000.00,,false,
-ann@acme.com,Ida Fox,ida@vandelay.com,,client,2026-01-08,qualified,2026-01-15,2026-01-15,2026-01-25,,,5000.00,,false,'
+second line",,,,
+pat@partner.io,Kim Ray,kim@initech.com,,partner,2026-01-06,lost,2026-01-20,2026-01-20,,,2026-02-01,,"'"'"'-too expensive, ""really""",false,,,,,
+ann@acme.com,Lou Poe,lou@hooli.com,,other,2026-01-07,meeting,2026-02-10,2026-02-12,,,,9000.00,,false,,,,,
+ann@acme.com,Ida Fox,ida@vandelay.com,,client,2026-01-08,qualified,2026-01-15,2026-01-15,2026-01-25,,,5000.00,,false,,,,,'
 
 run export referrals --raw --output one.csv
 expect_rc 0

@@ -75,7 +75,7 @@ print(list(d), d["email"], d["name"], d["from"], d["to"], [r["id"] for r in d["r
 print(list(d["referrals"][0]))
 print(list(d["payouts"][0]))')" \
 "['email', 'name', 'from', 'to', 'referrals', 'payouts', 'earned_cents', 'paid_cents', 'outstanding_cents'] ann@acme.com Ann Acme 2026-10-01 2026-11-23 [2, 3] [1, 2, 3, 4] 170000 160000 10000
-['id', 'referrer_email', 'referee_name', 'referee_email', 'referee_company', 'source', 'status', 'submitted_on', 'contacted_on', 'meeting_on', 'qualified_on', 'won_on', 'lost_on', 'lost_reason', 'deal_value_cents', 'consent', 'note']
+['id', 'referrer_email', 'referee_name', 'referee_email', 'referee_company', 'source', 'status', 'submitted_on', 'contacted_on', 'meeting_on', 'qualified_on', 'won_on', 'lost_on', 'lost_reason', 'deal_value_cents', 'consent', 'note', 'fit_industry', 'fit_role', 'fit_size', 'fit_urgency', 'fit_score', 'priority']
 ['id', 'referral', 'beneficiary', 'email', 'reward', 'kind', 'amount_cents', 'earned_on', 'due_on', 'status', 'paid_on', 'reference', 'explanation']"
 
 # Someone with nothing yet, known by CRM id; Markdown keeps their name literal.

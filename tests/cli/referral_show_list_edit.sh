@@ -20,14 +20,14 @@ run advance 2 lost --on 2026-10-09 --reason 'no budget'
 run referrals --json
 expect_rc 0
 OUT=$(echo "$OUT" | jq -c .)
-expect_out '[{"id":1,"referrer_email":"ann@acme.com","referee_name":"Sam Lee","referee_email":"sam@globex.com","referee_company":"Globex","source":"client","status":"won","submitted_on":"2026-09-01","contacted_on":"2026-10-05","meeting_on":"2026-10-05","qualified_on":"2026-10-05","won_on":"2026-10-05","lost_on":null,"lost_reason":null,"deal_value_cents":2400000,"consent":true,"note":null},{"id":2,"referrer_email":"pat@partners.io","referee_name":"Kim Park","referee_email":"kim@initech.com","referee_company":null,"source":"partner","status":"lost","submitted_on":"2026-10-01","contacted_on":null,"meeting_on":null,"qualified_on":null,"won_on":null,"lost_on":"2026-10-09","lost_reason":"no budget","deal_value_cents":null,"consent":false,"note":"=careful"}]'
+expect_out '[{"id":1,"referrer_email":"ann@acme.com","referee_name":"Sam Lee","referee_email":"sam@globex.com","referee_company":"Globex","source":"client","status":"won","submitted_on":"2026-09-01","contacted_on":"2026-10-05","meeting_on":"2026-10-05","qualified_on":"2026-10-05","won_on":"2026-10-05","lost_on":null,"lost_reason":null,"deal_value_cents":2400000,"consent":true,"note":null,"fit_industry":null,"fit_role":null,"fit_size":null,"fit_urgency":null,"fit_score":null,"priority":false},{"id":2,"referrer_email":"pat@partners.io","referee_name":"Kim Park","referee_email":"kim@initech.com","referee_company":null,"source":"partner","status":"lost","submitted_on":"2026-10-01","contacted_on":null,"meeting_on":null,"qualified_on":null,"won_on":null,"lost_on":"2026-10-09","lost_reason":"no budget","deal_value_cents":null,"consent":false,"note":"=careful","fit_industry":null,"fit_role":null,"fit_size":null,"fit_urgency":null,"fit_score":null,"priority":false}]'
 run referrals
-expect_out "id  referrer         referee                     company  status  status_on   deal_value
+expect_out "id  referrer         referee                     company  status  status_on   deal_value  fit
  1  ann@acme.com     Sam Lee <sam@globex.com>    Globex   won     2026-10-05  \$24,000.00
  2  pat@partners.io  Kim Park <kim@initech.com>           lost    2026-10-09"
 run referrals --status lost --format csv
-expect_out "id,referrer_email,referee_name,referee_email,referee_company,source,status,submitted_on,contacted_on,meeting_on,qualified_on,won_on,lost_on,lost_reason,deal_value,consent,note
-2,pat@partners.io,Kim Park,kim@initech.com,,partner,lost,2026-10-01,,,,,2026-10-09,no budget,,false,'=careful"
+expect_out "id,referrer_email,referee_name,referee_email,referee_company,source,status,submitted_on,contacted_on,meeting_on,qualified_on,won_on,lost_on,lost_reason,deal_value,consent,note,fit_industry,fit_role,fit_size,fit_urgency,fit_score,priority
+2,pat@partners.io,Kim Park,kim@initech.com,,partner,lost,2026-10-01,,,,,2026-10-09,no budget,,false,'=careful,,,,,,false"
 run referrals --by ann@acme.com --status won --json
 expect_eq "$(echo "$OUT" | jq -c 'map(.id)')" "[1]"
 run referrals --by pat@partners.io --status won --json

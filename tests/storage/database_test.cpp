@@ -338,4 +338,5 @@ TEST_CASE("a read of a ledger an older refer wrote upgrades it first, keeping it
     CHECK(count(*db, "PRAGMA user_version") == schema_version());
     CHECK(count(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'referrals_by_won'") == 1);
     CHECK(count(*db, "SELECT count(*) FROM clients WHERE email = 'a@x.com'") == 1);
+    CHECK(count(*db, "SELECT count(*) FROM pragma_table_info('referrals') WHERE name LIKE 'fit\\_%' ESCAPE '\\'") == 4);
 }

@@ -2,6 +2,7 @@
 // each row's person named as SPEC 12 says. (Its query plans: query_plans_test.cpp.)
 #include "ledger.h"
 #include "refer/storage/due.h"
+#include "refer/storage/programs.h"
 
 #include <doctest/doctest.h>
 #include <string>
@@ -18,7 +19,7 @@ const Date k_today = d("2026-11-23");
 std::vector<DueItem> due(Ledger& l)
 {
     std::vector<DueItem> items;
-    for_each_due(*l.db, k_today, 2, [&](const DueItem& item) { items.push_back(item); });
+    for_each_due(*l.db, k_today, program_book(*l.db), [&](const DueItem& item) { items.push_back(item); });
     return items;
 }
 

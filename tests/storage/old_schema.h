@@ -1,10 +1,17 @@
 #pragma once
 // SQL that takes a current ledger back to an older schema version, for migration tests.
-#include <string_view>
+#include <string>
 
-// Back from schema version 4 to 3: without the report's indexes of migration 3.
-inline constexpr std::string_view k_migration_3_undone =
-    "DROP INDEX referrals_by_submitted; DROP INDEX referrals_by_won; DROP INDEX referrals_by_lost; "
+// Back from schema version 5 to 4: without the fit columns of migration 4.
+inline const std::string k_migration_4_undone =
+    "ALTER TABLE referrals DROP COLUMN fit_industry; ALTER TABLE referrals DROP COLUMN fit_role; "
+    "ALTER TABLE referrals DROP COLUMN fit_size; ALTER TABLE referrals DROP COLUMN fit_urgency; "
+    "PRAGMA user_version = 4";
+
+// Back from schema version 5 to 3: also without the report's indexes of migration 3.
+inline const std::string k_migration_3_undone =
+    k_migration_4_undone +
+    "; DROP INDEX referrals_by_submitted; DROP INDEX referrals_by_won; DROP INDEX referrals_by_lost; "
     "DROP INDEX referrals_open; DROP INDEX clients_by_started; DROP INDEX clients_by_kind; "
     "DROP INDEX payouts_by_earned; DROP INDEX payouts_by_paid; DROP INDEX nps_by_day; DROP INDEX milestones_by_day; "
     "DROP INDEX payouts_pending_by_due; CREATE INDEX payouts_pending_by_due ON payouts(due_on) WHERE status = 'pending'; "

@@ -13,9 +13,17 @@ namespace {
 const Date k_today = d("2026-11-23");
 
 OpenReferral open(long long id, Status status, const char* submitted, const char* status_on,
-                  std::optional<std::string> email = "x@y.com")
+                  std::optional<std::string> email = "x@y.com", Fit fit = {})
 {
-    return {id, status, d(submitted), d(status_on), std::move(email), "X"};
+    return {id, status, d(submitted), d(status_on), std::move(email), "X", fit};
+}
+
+// One program version from the beginning of time, with this contact SLA.
+ProgramBook book_with_sla(int sla)
+{
+    Program p = builtin_program();
+    p.contact_sla_days = sla;
+    return ProgramBook({ProgramVersion{1, std::nullopt, p, "2026-01-01T00:00:00Z", ""}});
 }
 
 PendingPayout pending(long long id, long long referral, const char* due, std::optional<std::string> email = "p@y.com")
@@ -24,17 +32,23 @@ PendingPayout pending(long long id, long long referral, const char* due, std::op
 }
 
 // What due lists from these candidates: each judged by due_item, in listed_before's order.
-std::vector<DueItem> due(const std::vector<OpenReferral>& referrals, const std::vector<PendingPayout>& payouts = {},
-                         int sla = 2)
+std::vector<DueItem> due(const std::vector<OpenReferral>& referrals, const std::vector<PendingPayout>& payouts,
+                         const ProgramBook& book)
 {
-    DueBounds bounds = due_bounds(k_today, sla);
+    DueBounds bounds = due_bounds(k_today, book.in_force(k_today).program.contact_sla_days);
     std::vector<DueItem> items;
     for (const OpenReferral& r : referrals)
-        if (auto item = due_item(r, k_today, bounds)) items.push_back(*item);
+        if (auto item = due_item(r, k_today, bounds, book)) items.push_back(*item);
     for (const PendingPayout& p : payouts)
         if (auto item = due_item(p, k_today, bounds)) items.push_back(*item);
     std::ranges::sort(items, listed_before);
     return items;
+}
+
+std::vector<DueItem> due(const std::vector<OpenReferral>& referrals, const std::vector<PendingPayout>& payouts = {},
+                         int sla = 2)
+{
+    return due(referrals, payouts, book_with_sla(sla));
 }
 
 } // namespace
@@ -131,4 +145,54 @@ TEST_CASE("due: type names")
     CHECK(to_string(DueType::contact) == "contact");
     CHECK(to_string(DueType::payout) == "payout");
     CHECK(to_string(DueType::stale) == "stale");
+}
+
+TEST_CASE("due: a priority referral is a contact row after priority_contact_sla_days, listed first")
+{
+    Fit seven{3, 2, 0, true}; // 3 + 2 + 0 + 2
+    Fit five{3, 2, 0, false};
+    auto items = due({
+        open(1, Status::submitted, "2026-11-22", "2026-11-22", "a@y.com", seven), // priority, 1 day: due (SLA 0)
+        open(2, Status::submitted, "2026-11-23", "2026-11-23", "b@y.com", seven), // priority, today: not yet
+        open(3, Status::submitted, "2026-11-22", "2026-11-22", "c@y.com", five),  // standard, 1 day: not yet
+        open(4, Status::submitted, "2026-11-01", "2026-11-01", "d@y.com", five),  // standard: due
+        open(5, Status::submitted, "2026-11-10", "2026-11-10", "e@y.com", seven), // priority: due
+    });
+    std::vector<std::pair<long long, bool>> order;
+    for (const DueItem& i : items) order.emplace_back(i.referral, i.priority);
+    CHECK(order == std::vector<std::pair<long long, bool>>{{5, true}, {1, true}, {4, false}});
+}
+
+TEST_CASE("due: priority by the version in force on the submission day, at the threshold and one below")
+{
+    Program strict = builtin_program();
+    strict.priority_fit_score = 8;
+    strict.priority_contact_sla_days = 1;
+    Program loose = builtin_program();
+    loose.priority_fit_score = 5;
+    ProgramBook book({ProgramVersion{1, std::nullopt, strict, "x", ""},
+                      ProgramVersion{2, d("2026-11-15"), loose, "x", ""}});
+    Fit seven{3, 2, 0, true};
+    Fit four{2, 2, std::nullopt, std::nullopt};
+    Fit five{3, 2, std::nullopt, std::nullopt};
+    auto items = due({open(1, Status::submitted, "2026-11-14", "2026-11-14", "a@y.com", seven), // strict: 7 < 8
+                      open(2, Status::submitted, "2026-11-21", "2026-11-21", "b@y.com", five),  // loose: 5 = 5
+                      open(3, Status::submitted, "2026-11-22", "2026-11-22", "c@y.com", four)}, // loose: 4 < 5
+                     {}, book);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].referral == 2);
+    CHECK(items[0].priority);
+    CHECK(items[1].referral == 1); // standard: 9 days > 2
+    CHECK_FALSE(items[1].priority);
+}
+
+TEST_CASE("due: an unscored referral is never priority")
+{
+    auto items = due({open(1, Status::submitted, "2026-11-22", "2026-11-22")});
+    CHECK(items.empty());
+    CHECK_FALSE(fit_score(Fit{}));
+    CHECK(fit_score(Fit{std::nullopt, std::nullopt, std::nullopt, false}) == 0);
+    CHECK(fit_score(Fit{3, 3, 2, true}) == 10);
+    CHECK(is_priority(Fit{3, 3, std::nullopt, std::nullopt}, 6));
+    CHECK_FALSE(is_priority(Fit{3, 2, std::nullopt, std::nullopt}, 6));
 }

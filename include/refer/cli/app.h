@@ -64,6 +64,7 @@ void setup_export(CLI::App& app, const GlobalOptions& globals, Runner& selected)
 void setup_submit(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_advance(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_edit(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_fit(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_tag(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_milestone(CLI::App& app, const GlobalOptions& globals, Runner& selected);

@@ -53,7 +53,7 @@ ColumnMap map_nps_columns(const std::vector<std::vector<std::string>>& header_ro
 inline const std::vector<std::string> k_referral_fields = {
     "referrer_email", "referee_name", "referee_email", "referee_company", "source", "submitted_on", "status",
     "status_on", "contacted_on", "meeting_on", "qualified_on", "won_on", "lost_on", "deal_value", "lost_reason",
-    "consent", "note"};
+    "consent", "note", "fit_industry", "fit_role", "fit_size", "fit_urgency"};
 
 // Maps a referral file's header onto referral fields (names as above, case-insensitive).
 ColumnMap map_referral_columns(const std::vector<std::string>& header, const std::vector<ColumnOverride>& overrides);

@@ -3,6 +3,7 @@
 // referrals gone stale. Pure: storage reads the candidates in order, `due_item` decides
 // about each and `listed_before` is the order.
 #include "refer/domain/date.h"
+#include "refer/domain/program.h"
 #include "refer/domain/referral.h"
 
 #include <optional>
@@ -20,7 +21,8 @@ std::string_view to_string(DueType type);
 inline constexpr int k_stale_days = 30;
 
 // The dates that decide, as bounds a query can use:
-// contact: still submitted and submitted_on < contact_submitted_before (today - submitted_on > SLA);
+// contact: still submitted and submitted_on < contact_submitted_before (today - submitted_on > SLA),
+//          or sooner for a priority referral (its own SLA: priority_contact_sla_days);
 // stale:   open and status_on <= stale_status_by (today - status_on >= 30);
 // payout:  pending and due_on <= payout_due_by (today).
 struct DueBounds {
@@ -34,6 +36,7 @@ struct OpenReferral {
     Status status = Status::submitted;
     Date submitted_on, status_on;
     std::optional<std::string> referee_email, referee_name;
+    Fit fit;
 };
 
 // A pending payout that may be due; the beneficiary names the row (name: of the person when
@@ -52,17 +55,22 @@ struct DueItem {
     std::optional<std::string> email, name;
     Date since; // submitted (contact), due (payout), status date (stale)
     int days = 0; // today - since
+    bool priority = false; // contact rows of priority referrals (SPEC 4): listed first
 
     bool operator==(const DueItem&) const = default;
 };
 
 // Whether a candidate is due today, and as what row; nullopt when it is not (closed, recent,
 // due later), so storage may pass more than it must. A referral both uncontacted and stale
-// is one row, as contact.
-std::optional<DueItem> due_item(const OpenReferral& referral, Date today, const DueBounds& bounds);
+// is one row, as contact. `bounds` are today's (due_bounds with today's contact SLA); a
+// priority referral (its fit judged by the version in force on its submission day, from
+// `book`) is a contact row after that version's priority_contact_sla_days instead.
+std::optional<DueItem> due_item(const OpenReferral& referral, Date today, const DueBounds& bounds,
+                                const ProgramBook& book);
 std::optional<DueItem> due_item(const PendingPayout& payout, Date today, const DueBounds& bounds);
 
-// The order rows are listed in: by type (contact, payout, stale), then since, then rows
+// The order rows are listed in: by type (contact, payout, stale), priority contact rows
+// before the others, then since, then rows
 // without an email after those with one, then id (the payout's for payout rows, else the
 // referral's).
 bool listed_before(const DueItem& a, const DueItem& b);

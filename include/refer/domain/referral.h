@@ -34,6 +34,23 @@ std::optional<Status> parse_status(std::string_view text); // exact lowercase na
 bool is_terminal(Status status);                           // won or lost
 bool is_referral_source(std::string_view source);
 
+// How well a referral fits (SPEC 4, "Referral fit"): a rubric of four parts, each unset
+// until scored. The score is their sum, 0-10; unset parts count 0; a referral with no part
+// set is unscored.
+struct Fit {
+    std::optional<int> industry; // industry match, 0-3
+    std::optional<int> role;     // role relevance, 0-3
+    std::optional<int> size;     // company-size alignment, 0-2
+    std::optional<bool> urgency; // an urgency signal: +2
+
+    bool operator==(const Fit&) const = default;
+};
+inline constexpr int k_fit_industry_max = 3, k_fit_role_max = 3, k_fit_size_max = 2, k_fit_urgency_points = 2;
+
+std::optional<int> fit_score(const Fit& fit); // nullopt when unscored
+// Priority: scored at least `priority_fit_score` (the program's in force on the submission day).
+bool is_priority(const Fit& fit, int priority_fit_score);
+
 struct Referral {
     long long referrer_id = 0;
     std::optional<std::string> referee_name;
@@ -48,6 +65,7 @@ struct Referral {
     std::optional<Cents> deal_value;
     bool consent = false;
     std::optional<std::string> note;
+    Fit fit;
 
     bool operator==(const Referral&) const = default;
 };

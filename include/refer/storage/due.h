@@ -11,9 +11,10 @@
 
 namespace refer {
 
-// Calls `each` with every row due today under `contact_sla_days`, in the order due lists
-// them (`listed_before`). Inside a ReadTransaction, a second call sees the same rows.
-void for_each_due(SQLite::Database& db, Date today, int contact_sla_days,
+// Calls `each` with every row due today under the program `book` (today's contact SLA; a
+// priority referral's own SLA from its submission day), in the order due lists them
+// (`listed_before`). Inside a ReadTransaction, a second call sees the same rows.
+void for_each_due(SQLite::Database& db, Date today, const ProgramBook& book,
                   const std::function<void(const DueItem&)>& each);
 
 // The queries, by name: the plan test runs EXPLAIN QUERY PLAN on each.

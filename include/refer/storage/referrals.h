@@ -20,7 +20,7 @@ struct ReferralColumns {
     explicit ReferralColumns(const SQLite::Statement& q);
     int id, referrer_id, referee_name, referee_email, referee_company, source, submitted_on, status, status_on,
         contacted_on, meeting_on, qualified_on, won_on, lost_on, lost_reason, deal_value, consent, note,
-        referrer_email, referrer_external_id, referrer_kind;
+        fit_industry, fit_role, fit_size, fit_urgency, referrer_email, referrer_external_id, referrer_kind;
 };
 
 std::optional<StoredReferral> find_referral(SQLite::Database& db, long long id);
@@ -64,7 +64,8 @@ std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optiona
 // The history of one referral, oldest first.
 std::vector<StoredEvent> referral_events(SQLite::Database& db, long long id);
 
-// A referral's stored fields as event text: dates ISO, money in cents, consent true/false.
+// A referral's stored fields as event text: dates ISO, money in cents, consent and fit_urgency
+// true/false, fit parts as numbers.
 struct ReferralFieldText {
     std::string_view name;
     std::optional<std::string> value;
