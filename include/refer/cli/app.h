@@ -84,6 +84,14 @@ CLI::Validator date_validator();      // YYYY-MM-DD
 CLI::Validator money_validator();     // 1500, 1,500.00
 CLI::Validator count_validator();     // 0, 1, 2 ...: how many
 
+// An option (or argument) with a fixed set of values: `check` accepts them, and completion
+// (`refer completion`) lists them. `one_of` is CLI11's IsMember on `values`.
+enum class LetterCase { exact, any };
+CLI::Validator one_of(std::vector<std::string> values, LetterCase letters = LetterCase::exact);
+CLI::Validator with_values(CLI::Validator check, const std::vector<std::string>& values);
+// The values of `with_values` / `one_of` checks on an option; empty when its value is free.
+std::vector<std::string> offered_values(CLI::Option& option);
+
 // The files of the ledger at `db`, which no output file (--output, --rejects, a backup) may replace.
 std::vector<ProtectedFile> ledger_files(const std::filesystem::path& db);
 
