@@ -1,5 +1,6 @@
 #include "refer/cli/app.h"
 
+#include "refer/cli/help.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/util/text.h"
@@ -216,6 +217,7 @@ static void inherit_examples(CLI::App& app)
 
 void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
 {
+    app.formatter(help_formatter()); // before the subcommands, which copy it
     app.fallthrough();
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("refer ") + REFER_VERSION);
@@ -260,6 +262,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_ask(app, g, selected);
     setup_due(app, g, selected);
     setup_backup(app, g, selected);
+    setup_help(app, g, selected);
     inherit_examples(app);
 }
 
