@@ -262,6 +262,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_ask(app, g, selected);
     setup_due(app, g, selected);
     setup_backup(app, g, selected);
+    setup_completion(app, g, selected);
     setup_help(app, g, selected);
     inherit_examples(app);
 }

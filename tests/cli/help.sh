@@ -29,6 +29,7 @@ Commands:
   ask         Record a referral request made by hand
   due         What needs doing today: referrals to contact, payouts to pay, stale referrals
   backup      Copy the ledger to FILE, consistently, while other commands may write it
+  completion  Print the shell completion script for bash or zsh
   help        Show the commands, or a command's options (same as COMMAND --help)
 
 Run 'refer help COMMAND' for a command's options, 'man refer' for the manual.
@@ -53,7 +54,7 @@ expect_out "$commands" "refer help"
 expect_err "" "refer help"
 
 # refer help CMD [SUB] prints what refer CMD [SUB] --help does.
-for words in "advance" "import" "import clients" "payouts pay" "tag promoters" "help"; do
+for words in "advance" "import" "import clients" "payouts pay" "tag promoters" "help" "completion"; do
   run $words --help
   expect_rc 0 "$words --help"
   want=$OUT

@@ -75,6 +75,7 @@ void setup_nudge(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_ask(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_due(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_backup(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_completion(CLI::App& app, const GlobalOptions& globals, Runner& selected); // completion.cpp
 void setup_help(CLI::App& app, const GlobalOptions& globals, Runner& selected);       // help.cpp: set up last
 // Subcommands of `payouts` with files of their own.
 void setup_payouts_pay(CLI::App& group, const GlobalOptions& globals, Runner& selected);
