@@ -1,39 +1,13 @@
 // refer: the referral-program ledger. Parses the command line, runs the chosen command and
 // turns errors into the exit statuses of SPEC section 2.
 #include "refer/cli/app.h"
+#include "refer/cli/help.h"
 #include "refer/error.h"
 
 #include <SQLiteCpp/Exception.h>
 #include <clocale>
 #include <fmt/format.h>
 #include <sqlite3.h>
-
-// The first word on the command line that should name a command (or a subcommand of a
-// group such as `import`) and names none: "unknown command" says more than CLI11's
-// "A subcommand is required". Empty when the words are fine.
-static std::string unknown_command(CLI::App& app, int argc, char** argv)
-{
-    CLI::App* current = &app;
-    std::string path = "refer";
-    auto all = [](CLI::App*) { return true; };
-    for (int i = 1; i < argc; ++i) {
-        std::string_view arg = argv[i];
-        if (arg == "--") return {};
-        if (arg.starts_with("-")) {
-            bool takes_value = arg == "--db" || arg == "--today" || arg == "--format";
-            if (takes_value) ++i;
-            continue;
-        }
-        if (current->get_subcommands(all).empty()) return {}; // a command's own arguments
-        CLI::App* next = nullptr;
-        for (CLI::App* sub : current->get_subcommands(all))
-            if (sub->check_name(std::string(arg))) next = sub;
-        if (next == nullptr) return fmt::format("unknown command \"{}\" (see {} --help)", arg, path);
-        current = next;
-        path += " " + next->get_name();
-    }
-    return {};
-}
 
 int main(int argc, char** argv)
 {
@@ -42,6 +16,17 @@ int main(int argc, char** argv)
     refer::GlobalOptions globals;
     refer::Runner selected;
     refer::setup_app(app, globals, selected);
+    // Before CLI11: it would print the top-level help for `refer payouts2 --help` and say only
+    // "A subcommand is required" for `refer` or `refer import`.
+    refer::CommandWords words = refer::read_command_words(app, argc, argv);
+    if (!words.error.empty()) {
+        fmt::print(stderr, "refer: error: {}\n", words.error);
+        return static_cast<int>(refer::Exit::usage);
+    }
+    if (words.missing != nullptr) {
+        fmt::print(stderr, "{}", refer::command_list(*words.missing));
+        return static_cast<int>(refer::Exit::usage);
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -51,10 +36,7 @@ int main(int argc, char** argv)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        if (std::string unknown = unknown_command(app, argc, argv); !unknown.empty())
-            fmt::print(stderr, "refer: error: {}\n", unknown);
-        else
-            fmt::print(stderr, "refer: error: {}\n", e.what());
+        fmt::print(stderr, "refer: error: {}\n", e.what());
         return static_cast<int>(refer::Exit::usage);
     }
     try {

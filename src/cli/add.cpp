@@ -84,14 +84,14 @@ void setup_add(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     cmd->add_option("--industry", o->industry, "Industry");
     cmd->add_option("--kind", o->kind, fmt::format("{} (default), {}", k_person_kinds[0],
                                                    spoken_list(std::span(k_person_kinds).subspan(1))))
-        ->check(CLI::IsMember(to_strings(k_person_kinds)));
+        ->check(one_of(to_strings(k_person_kinds)));
     cmd->add_option("--annual-value", o->annual_value, "Yearly contract value, e.g. 24000 or 24,000.00")
         ->check(money_validator());
     cmd->add_option("--started-on", o->started_on, "Client since")->check(date_validator());
     cmd->add_option("--ended-on", o->ended_on, "Client until (makes them an alumnus)")->check(date_validator());
     cmd->add_option("--opened-on", o->opened_on, "Date the deal was opened")->check(date_validator());
     cmd->add_option("--source", o->source, fmt::format("How they came: {}", fmt::join(k_person_sources, ", ")))
-        ->check(CLI::IsMember(to_strings(k_person_sources)));
+        ->check(one_of(to_strings(k_person_sources)));
     cmd->add_option("--external-id", o->external_id, "Their id in the CRM");
     cmd->add_option("--tag", o->tags, "A tag (repeatable)");
     cmd->footer("Example: refer add jane@acme.com --name 'Jane Doe' --company Acme --kind partner");

@@ -78,7 +78,7 @@ void setup_advance(CLI::App& app, const GlobalOptions& globals, Runner& selected
     CLI::App* cmd = app.add_subcommand("advance", "Move a referral to another status");
     cmd->add_option("REF", o->ref, "Referral id or referee email")->required();
     cmd->add_option("STATUS", o->status, spoken_list(k_status_names))
-        ->required()->check(status_validator());
+        ->required()->check(with_values(status_validator(), to_strings(k_status_names)));
     cmd->add_option("--on", o->on, "Date of the move (default today)")->check(date_validator());
     cmd->add_option("--value", o->value, "Deal value (needed to reach won)")->check(money_validator());
     cmd->add_option("--reason", o->reason, "Why it was lost");

@@ -1,5 +1,6 @@
 #include "refer/cli/app.h"
 
+#include "refer/cli/help.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/util/text.h"
@@ -148,6 +149,44 @@ CLI::Validator count_validator()
         "", "COUNT");
 }
 
+// CLI11 keeps nothing of ours on an option but its validators, so the values travel in the
+// validator's name, which only a lookup by name reads (help prints the description).
+static constexpr std::string_view k_values_tag = "values:\n";
+
+CLI::Validator with_values(CLI::Validator check, const std::vector<std::string>& values)
+{
+    std::string name(k_values_tag);
+    for (const std::string& value : values) name.append(value).append("\n");
+    check.name(name);
+    return check;
+}
+
+CLI::Validator one_of(std::vector<std::string> values, LetterCase letters)
+{
+    CLI::Validator check = letters == LetterCase::any ? CLI::IsMember(values, CLI::ignore_case) : CLI::IsMember(values);
+    return with_values(std::move(check), values);
+}
+
+std::vector<std::string> offered_values(CLI::Option& option)
+{
+    for (int i = 0;; ++i) {
+        const CLI::Validator* check = nullptr;
+        try {
+            check = option.get_validator(i);
+        } catch (const CLI::OptionNotFound&) { // CLI11's only way to say "no more validators"
+            return {};
+        }
+        std::string_view name = check->get_name();
+        if (!name.starts_with(k_values_tag)) continue;
+        std::vector<std::string> values;
+        for (name.remove_prefix(k_values_tag.size()); !name.empty(); name.remove_prefix(name.find('\n') + 1))
+            values.emplace_back(name.substr(0, name.find('\n')));
+        return values;
+    }
+}
+
+static const std::vector<std::string> k_format_names{"table", "csv", "json", "md", "html"};
+
 std::optional<Format> parse_format(std::string_view name)
 {
     std::string lower = ascii_lower(name);
@@ -178,6 +217,7 @@ static void inherit_examples(CLI::App& app)
 
 void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
 {
+    app.formatter(help_formatter()); // before the subcommands, which copy it
     app.fallthrough();
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("refer ") + REFER_VERSION);
@@ -191,12 +231,14 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
            "--format", [&g](const std::string& name) { g.format = *parse_format(name); },
            "Output format: table, csv, json, md (report also html)")
         ->type_name("FORMAT")
-        ->check(CLI::Validator(
-            [](std::string& name) -> std::string {
-                return parse_format(name) ? std::string()
-                                          : fmt::format("unknown format \"{}\" (table, csv, json, md, html)", name);
-            },
-            "", "FORMAT"));
+        ->check(with_values(CLI::Validator(
+                                [](std::string& name) -> std::string {
+                                    return parse_format(name) ? std::string()
+                                                              : fmt::format("unknown format \"{}\" ({})", name,
+                                                                            fmt::join(k_format_names, ", "));
+                                },
+                                ""),
+                            k_format_names));
     app.add_flag("--json", g.json, "Short for --format json");
     app.add_flag("-q,--quiet", g.quiet, "No summaries or progress on stderr");
     app.add_flag("--no-color", g.no_color, "No ANSI colour (also when NO_COLOR is set or stdout is not a terminal)");
@@ -221,6 +263,8 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     setup_ask(app, g, selected);
     setup_due(app, g, selected);
     setup_backup(app, g, selected);
+    setup_completion(app, g, selected);
+    setup_help(app, g, selected);
     inherit_examples(app);
 }
 

@@ -34,7 +34,7 @@ void setup_clients(CLI::App& app, const GlobalOptions& globals, Runner& selected
     CLI::App* cmd = app.add_subcommand("clients", "List people (clients, partners, employees, advisors)");
     cmd->add_option("--tag", o->tag, "Only people with this tag");
     cmd->add_option("--kind", o->kind, "Only people of this kind")
-        ->check(CLI::IsMember(to_strings(k_person_kinds)));
+        ->check(one_of(to_strings(k_person_kinds)));
     cmd->footer("Example: refer clients --tag promoter --json");
     cmd->callback([o, &globals, &selected] { selected = [o, &globals] { run_clients(*o, globals); }; });
 }

@@ -95,7 +95,7 @@ void setup_export(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     auto o = std::make_shared<ExportOptions>();
     CLI::App* cmd = app.add_subcommand("export", "Export clients, referrals, payouts, events or nps as CSV (or JSON)");
     cmd->add_option("WHAT", o->what, "clients, referrals, payouts, events or nps")
-        ->required()->check(CLI::IsMember({"clients", "referrals", "payouts", "events", "nps"}));
+        ->required()->check(one_of({"clients", "referrals", "payouts", "events", "nps"}));
     cmd->add_option("-o,--output", o->output, "Write to FILE instead of stdout")->type_name("FILE");
     cmd->add_flag("--raw", o->raw, "No spreadsheet formula guard: exact values, for re-import");
     cmd->footer("Example: refer export clients --raw --output clients-2026-11.csv");

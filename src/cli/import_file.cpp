@@ -23,17 +23,18 @@ void add_import_options(CLI::App& cmd, ImportOptions& o)
     cmd.add_option("--map", o.maps, "Map a column onto a field: 'Header Name=field' (repeatable)")
         ->type_name("'HEADER=FIELD'");
     cmd.add_option("--preset", o.preset, "CRM export format (default: detected from the header)")
-        ->check(CLI::IsMember({"hubspot", "pipedrive", "salesforce", "none"}));
+        ->check(one_of({"hubspot", "pipedrive", "salesforce", "none"}));
     cmd.add_option("--encoding", o.encoding, "Input encoding when there is no byte-order mark")
-        ->check(CLI::IsMember({"utf-8", "utf8", "cp1252", "windows-1252", "latin1", "iso-8859-1"}, CLI::ignore_case));
+        ->check(one_of({"utf-8", "utf8", "cp1252", "windows-1252", "latin1", "iso-8859-1"}, LetterCase::any));
     cmd.add_option("--delimiter", o.delimiter, "Field delimiter: , ; or tab (default: detected from the header)")
-        ->check(CLI::IsMember({",", ";", "tab", "\t"}));
+        ->check(one_of({",", ";", "tab", "\t"}));
     cmd.add_option("--date-format", o.date_format, "strptime format of dates, e.g. %m/%d/%Y or %d.%m.%Y");
     cmd.add_flag("--decimal-comma", o.decimal_comma, "Money is written 12.000,50");
     cmd.add_option("--header-rows", o.header_rows, "Number of header rows (default: detected)")
         ->check(CLI::Range(1, 10));
     cmd.add_flag("--skip-invalid", o.skip_invalid, "Import the valid rows; write the others to the rejects file");
-    cmd.add_option("--rejects", o.rejects, "Rejects file for --skip-invalid (default FILE.rejects.csv)");
+    cmd.add_option("--rejects", o.rejects, "Rejects file for --skip-invalid (default FILE.rejects.csv)")
+        ->type_name("FILE");
     cmd.add_flag("--dry-run", o.dry_run, "Validate and count, write nothing");
 }
 

@@ -88,7 +88,7 @@ void setup_payouts(CLI::App& app, const GlobalOptions& globals, Runner& selected
     CLI::App* list = group->add_subcommand("list", "List payouts, ordered by id");
     list->add_option("--status", l->status, "pending, paid, void, due (pending, due today or earlier) or overdue")
         ->type_name("STATUS")
-        ->check(CLI::IsMember({"pending", "paid", "void", "due", "overdue"}, CLI::ignore_case));
+        ->check(one_of({"pending", "paid", "void", "due", "overdue"}, LetterCase::any));
     list->add_option("--by", l->by, "Only payouts to this person (email or ext:ID)");
     list->footer("Example: refer payouts list --status due");
     list->callback([l, &globals, &selected] { selected = [l, &globals] { run_list(*l, globals); }; });

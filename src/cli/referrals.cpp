@@ -45,12 +45,14 @@ void setup_referrals(CLI::App& app, const GlobalOptions& globals, Runner& select
     CLI::App* cmd = app.add_subcommand("referrals", "List referrals");
     cmd->add_option("--status", o->status, "Only referrals in this status")
         ->type_name("STATUS")
-        ->transform(CLI::Validator(
-            [](std::string& text) -> std::string { // Won and WON read as won
-                text = ascii_lower(text);
-                return parse_status(text) ? std::string() : fmt::format("unknown status \"{}\"", text);
-            },
-            ""));
+        ->transform(with_values(CLI::Validator(
+                                    [](std::string& text) -> std::string { // Won and WON read as won
+                                        text = ascii_lower(text);
+                                        return parse_status(text) ? std::string()
+                                                                  : fmt::format("unknown status \"{}\"", text);
+                                    },
+                                    ""),
+                                to_strings(k_status_names)));
     cmd->add_option("--by", o->by, "Only referrals sent by this person (email or ext:ID)");
     cmd->add_flag("--priority", o->priority, "Only priority referrals (fit score at least priority_fit_score)");
     cmd->footer("Example: refer referrals --status won --by jane@acme.com --json");

@@ -88,7 +88,7 @@ void setup_submit(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     cmd->add_option("--company", o->company, "The referee's company");
     cmd->add_option("--on", o->on, "Submission date (default today)")->check(date_validator());
     cmd->add_option("--source", o->source, spoken_list(k_referral_sources) + " (default: the referrer's kind)")
-        ->check(CLI::IsMember(to_strings(k_referral_sources)));
+        ->check(one_of(to_strings(k_referral_sources)));
     cmd->add_flag("--consent", o->consent, "The referee agreed to be introduced");
     cmd->add_option("--note", o->note, "Free text");
     cmd->add_flag("--allow-existing", o->allow_existing, "Accept a referee who is already in the ledger");

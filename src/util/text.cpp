@@ -1,5 +1,6 @@
 #include "refer/util/text.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace refer {
@@ -53,6 +54,23 @@ std::string binary_size(std::uint64_t bytes)
         ++unit;
     }
     return fmt::format("{:.1f} {}", size, k_units[unit]);
+}
+
+// The optimal-string-alignment distance, row by row: d[i][j] is the distance between the
+// first i letters of a and the first j of b.
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t replace = d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, replace});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
 }
 
 std::vector<std::string> to_strings(std::span<const std::string_view> words)

@@ -112,7 +112,8 @@ expect_rc 0
 expect_out_has "--no-color"
 run
 expect_rc 2 "no command"
-expect_err_has "refer: error: "
+expect_out "" "no command"
+expect_err_has "usage: refer " "no command: the command list (tests/cli/help.sh)"
 
 # Every subcommand's --help shows an example and exits 0.
 commands=$("$REFER" --help | awk '/^Subcommands:/{s=1; next} s && /^  [a-z]/{print $1}')

@@ -7,9 +7,10 @@
 MAN="$ROOT/man"
 
 # The long options of one --help text: the first column of its option lines
-# ("  -o,--output FILE  Write ..."), without --help.
+# ("  -o,--output FILE  Write ..."), without --help and without the "Global options:"
+# section every command's help ends with (refer.1 documents those, checked below).
 help_options() {
-  sed -n 's/^ \{1,\}\(-[^ ]*\).*/\1/p' | tr ',' '\n' | sed -n 's/^\(--[A-Za-z0-9][A-Za-z0-9-]*\).*/\1/p' |
+  sed '/^Global options:/,/^$/d' | sed -n 's/^ \{1,\}\(-[^ ]*\).*/\1/p' | tr ',' '\n' | sed -n 's/^\(--[A-Za-z0-9][A-Za-z0-9-]*\).*/\1/p' |
     grep -vx -- '--help' | sort -u
 }
 
@@ -48,6 +49,14 @@ check_page() {
 expect_eq "$("$REFER" export --help | help_options | tr '\n' ' ')" "--output --raw " "options of export --help"
 expect_eq "$("$REFER" import --help | help_subcommands | tr '\n' ' ')" "clients nps referrals " "subcommands of import"
 expect_eq "$("$REFER" import clients --help | help_options | grep -c .)" 10 "import clients has 10 long options"
+
+# The global options, which every command's --help lists, are documented in refer.1.
+globals=$("$REFER" export --help | sed -n '/^Global options:/,/^$/p' | sed 1d | help_options)
+[ -n "$globals" ] || fail "export --help lists no global options"
+page=$(render_page "$MAN/refer.1")
+for opt in $globals; do
+  grep -qE -- "(^|[^A-Za-z0-9-])${opt}([^A-Za-z0-9-]|\$)" <<<"$page" || fail "refer.1: global option $opt is not documented"
+done
 
 checked=0
 for page in "$MAN"/refer-*.1; do

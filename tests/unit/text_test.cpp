@@ -50,6 +50,17 @@ TEST_CASE("to_strings copies the words")
     CHECK(to_strings(words) == std::vector<std::string>{"a", "bc"});
 }
 
+TEST_CASE("edit_distance counts inserts, deletes, replacements and swapped neighbours")
+{
+    CHECK(edit_distance("import", "import") == 0);
+    CHECK(edit_distance("imprt", "import") == 1);   // a letter left out
+    CHECK(edit_distance("clinets", "clients") == 1); // two letters swapped
+    CHECK(edit_distance("payouts2", "payouts") == 1);
+    CHECK(edit_distance("tag", "tug") == 1);
+    CHECK(edit_distance("", "add") == 3);
+    CHECK(edit_distance("report", "referrals") == 6);
+}
+
 TEST_CASE("with_thousands groups digits by three")
 {
     CHECK(with_thousands(0) == "0");

@@ -76,6 +76,8 @@ void setup_nudge(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_ask(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_due(CLI::App& app, const GlobalOptions& globals, Runner& selected);
 void setup_backup(CLI::App& app, const GlobalOptions& globals, Runner& selected);
+void setup_completion(CLI::App& app, const GlobalOptions& globals, Runner& selected); // completion.cpp
+void setup_help(CLI::App& app, const GlobalOptions& globals, Runner& selected);       // help.cpp: set up last
 // Subcommands of `payouts` with files of their own.
 void setup_payouts_pay(CLI::App& group, const GlobalOptions& globals, Runner& selected);
 void setup_payouts_statement(CLI::App& group, const GlobalOptions& globals, Runner& selected);
@@ -84,6 +86,14 @@ void setup_payouts_statement(CLI::App& group, const GlobalOptions& globals, Runn
 CLI::Validator date_validator();      // YYYY-MM-DD
 CLI::Validator money_validator();     // 1500, 1,500.00
 CLI::Validator count_validator();     // 0, 1, 2 ...: how many
+
+// An option (or argument) with a fixed set of values: `check` accepts them, and completion
+// (`refer completion`) lists them. `one_of` is CLI11's IsMember on `values`.
+enum class LetterCase { exact, any };
+CLI::Validator one_of(std::vector<std::string> values, LetterCase letters = LetterCase::exact);
+CLI::Validator with_values(CLI::Validator check, const std::vector<std::string>& values);
+// The values of `with_values` / `one_of` checks on an option; empty when its value is free.
+std::vector<std::string> offered_values(CLI::Option& option);
 
 // The files of the ledger at `db`, which no output file (--output, --rejects, a backup) may replace.
 std::vector<ProtectedFile> ledger_files(const std::filesystem::path& db);

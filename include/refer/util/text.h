@@ -25,6 +25,10 @@ std::string with_thousands(std::uint64_t n);
 // powers of 1024).
 std::string binary_size(std::uint64_t bytes);
 
+// How many single-letter edits (insert, delete, replace, swap two neighbours) turn one word
+// into the other: how near a mistyped name is to a real one.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // The words as strings, for interfaces that want them so (CLI11's IsMember).
 std::vector<std::string> to_strings(std::span<const std::string_view> words);
 
