@@ -58,7 +58,8 @@ std::string to_string(Percent percent)
     if (percent.decimals > 0) {
         if (digits.size() <= static_cast<size_t>(percent.decimals))
             digits.insert(0, static_cast<size_t>(percent.decimals) + 1 - digits.size(), '0');
-        digits.insert(digits.size() - static_cast<size_t>(percent.decimals), ".");
+        // One char, not "." (GCC 12 at -O3 warns -Wrestrict, a false positive, on that insert).
+        digits.insert(digits.size() - static_cast<size_t>(percent.decimals), 1, '.');
         while (digits.back() == '0') digits.pop_back();
         if (digits.back() == '.') digits.pop_back();
     }

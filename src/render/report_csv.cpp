@@ -17,7 +17,12 @@ static std::string value_text(const ordered_json& v, bool money)
     if (money) return format_decimal(v.get<Cents>());
     if (v.is_array()) {
         std::string ids;
-        for (const auto& id : v) ids += (ids.empty() ? "" : " ") + id.dump();
+        for (const auto& id : v) {
+            // Appended piece by piece: GCC 12 at -O3 warns (-Wrestrict, a false positive)
+            // on "literal" + std::string&&.
+            if (!ids.empty()) ids += ' ';
+            ids += id.dump();
+        }
         return ids;
     }
     return v.dump();

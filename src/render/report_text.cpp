@@ -244,7 +244,9 @@ std::string render_report_table(const Report& r, const TableStyle& style, bool u
     auto heading = [&](const std::string& text) { return style.color ? "\033[1m" + text + "\033[0m" : text; };
     std::string out = heading(title(r)) + "\n" + subtitle(r) + "\n";
     for (const auto& s : sections(r, style, utf8)) {
-        out += "\n" + heading(s.title) + (s.note.empty() ? "" : " (" + s.note + ")") + "\n";
+        // fmt, not "\n" + heading(...): GCC 12 at -O3 warns (-Wrestrict, a false positive)
+        // on "literal" + std::string&&.
+        out += fmt::format("\n{}{}\n", heading(s.title), s.note.empty() ? "" : fmt::format(" ({})", s.note));
         std::size_t label_width = 0, value_width = 0;
         for (const auto& l : s.lines) {
             label_width = std::max(label_width, display_width(l.label));

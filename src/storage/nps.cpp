@@ -7,7 +7,7 @@
 namespace refer {
 
 NpsWriter::NpsWriter(SQLite::Database& db, EventLog& events)
-    : m_db(db), m_events(events),
+    : m_events(events),
       m_find(db, "SELECT id, score, comment FROM nps_responses WHERE client_id = :person AND responded_on = :on"),
       m_insert(db, "INSERT INTO nps_responses (client_id, score, responded_on, comment) "
                    "VALUES (:person, :score, :on, :comment)"),

@@ -3,6 +3,8 @@
 #include "refer/storage/payouts.h"
 #include "refer/storage/referrals.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 #include <unordered_set>
@@ -38,8 +40,10 @@ RuleReach reach_of(const ProgramBook& book)
 std::string beneficiary_of(const Payout& p)
 {
     if (p.email) return *p.email;
-    if (p.person_id) return "#" + std::to_string(*p.person_id);
-    return "referee of " + std::to_string(p.referral_id);
+    // fmt, not "#" + std::to_string(...): GCC 12 at -O3 warns (-Wrestrict, a false
+    // positive) on "literal" + std::string&&.
+    if (p.person_id) return fmt::format("#{}", *p.person_id);
+    return fmt::format("referee of {}", p.referral_id);
 }
 
 class Computation {
@@ -89,7 +93,7 @@ public:
         };
         for (const StoredReferral& s : own) {
             if (s.referrer_email) add(*s.referrer_email, true);
-            else add("#" + std::to_string(s.referral.referrer_id), false);
+            else add(fmt::format("#{}", s.referral.referrer_id), false);
             if (m_reach.referee && s.referral.referee_email) add(*s.referral.referee_email, true);
         }
         std::vector<long long> own_vector(own_ids.begin(), own_ids.end());

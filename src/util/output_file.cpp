@@ -69,7 +69,11 @@ static int create_temporary(const fs::path& final, fs::path& temporary, mode_t m
     std::random_device random;
     std::uniform_int_distribution<size_t> pick(0, k_letters.size() - 1);
     for (int attempt = 0; attempt < 100; ++attempt) {
-        std::string name = "." + final.filename().string() + ".";
+        // Appended, not "." + ...: GCC 12 at -O3 warns (-Wrestrict, a false positive) on
+        // "literal" + std::string&&.
+        std::string name = ".";
+        name += final.filename().string();
+        name += '.';
         for (int i = 0; i < 6; ++i) name += k_letters[pick(random)];
         temporary = final.parent_path() / name;
         int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);

@@ -20,7 +20,6 @@ public:
     Outcome upsert(const NpsResponse& response);
 
 private:
-    SQLite::Database& m_db;
     EventLog& m_events;
     SQLite::Statement m_find, m_insert, m_update;
     // Parameter and column indexes, resolved once by name: imports upsert per row.
