@@ -18,6 +18,7 @@ Commands:
   submit      Record a referral; prints its id
   advance     Move a referral to another status
   edit        Correct a referral without moving it
+  fit         Score how well a referral fits: industry, role, size, urgency
   referrals   List referrals
   tag         Tag people; compute the NPS segments (promoter, passive, detractor)
   milestone   Record a success a person had (a good moment to ask for a referral)
