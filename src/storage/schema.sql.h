@@ -161,12 +161,20 @@ CREATE INDEX payouts_pending_by_due ON payouts(due_on, amount) WHERE status = 'p
 CREATE INDEX nps_by_day ON nps_responses(responded_on, score, client_id);
 CREATE INDEX milestones_by_day ON milestones(on_date, client_id);
 )sql",
-// 4: referral fit (SPEC 4): the four parts of the rubric, each unset until scored.
+// 4: referral fit (SPEC 4): the four parts of the rubric, each unset until scored. `due`
+// (SPEC 9) reads every row it lists from the two small partial indexes alone: the open
+// referrals' index covers the referee and the fit, the pending payouts' the beneficiary.
 R"sql(
 ALTER TABLE referrals ADD COLUMN fit_industry INTEGER CHECK (fit_industry BETWEEN 0 AND 3);
 ALTER TABLE referrals ADD COLUMN fit_role INTEGER CHECK (fit_role BETWEEN 0 AND 3);
 ALTER TABLE referrals ADD COLUMN fit_size INTEGER CHECK (fit_size BETWEEN 0 AND 2);
 ALTER TABLE referrals ADD COLUMN fit_urgency INTEGER CHECK (fit_urgency IN (0, 1));
+DROP INDEX referrals_open;
+CREATE INDEX referrals_open ON referrals(status, status_on, submitted_on, referee_email, referee_name, fit_industry,
+                                         fit_role, fit_size, fit_urgency) WHERE status <> 'won' AND status <> 'lost';
+DROP INDEX payouts_pending_by_due;
+CREATE INDEX payouts_pending_by_due ON payouts(due_on, amount, referral_id, email, client_id, status)
+    WHERE status = 'pending';
 )sql",
 };
 

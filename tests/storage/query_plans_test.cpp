@@ -141,6 +141,9 @@ TEST_CASE("due reads only open referrals and pending payouts, through their part
         INFO(q.name, ":\n", plan);
         CHECK_FALSE(reads_beyond_the_partial_indexes(plan));
         CHECK_FALSE(scans_a_big_table(plan));
+        // Millions of rows may be due: each is read from the index alone, not looked up.
+        CHECK((plan.find("USING COVERING INDEX referrals_open") != std::string::npos ||
+               plan.find("USING COVERING INDEX payouts_pending_by_due") != std::string::npos));
     }
     CHECK(reads_beyond_the_partial_indexes(plan_of(*db, "SELECT name FROM clients WHERE name = 'x'")));
     CHECK(reads_beyond_the_partial_indexes(plan_of(*db, "SELECT id FROM payouts INDEXED BY payouts_pending_by_due "
