@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <fstream>
 #include <functional>
 #include <sqlite3.h>
@@ -271,7 +272,7 @@ TEST_CASE("a ledger written while it is copied is copied as it was at one moment
         for (long long i = 0; !stop; ++i) {
             db.exec("BEGIN IMMEDIATE");
             for (int k = 0; k < 2; ++k) {
-                insert.bind(":email", "w" + std::to_string(i) + "-" + std::to_string(k) + "@example.com");
+                insert.bind(":email", fmt::format("w{}-{}@example.com", i, k));
                 insert.exec();
                 insert.reset();
             }

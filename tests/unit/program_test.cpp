@@ -1,6 +1,7 @@
 #include "refer/domain/program.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <vector>
 
 using namespace refer;
@@ -13,7 +14,7 @@ static ProgramVersion version(long long id, std::optional<Date> effective_on)
     v.id = id;
     v.effective_on = effective_on;
     v.program = program_defaults();
-    v.program.name = "v" + std::to_string(id);
+    v.program.name = fmt::format("v{}", id);
     return v;
 }
 

@@ -167,7 +167,7 @@ TEST_CASE("won needs a deal value, given now or before")
 TEST_CASE("a reason belongs to lost only")
 {
     Move m = move_to(Status::contacted, "2026-09-02");
-    m.reason = "x";
+    m.reason = std::string(1, 'x');
     CHECK(advance(submitted_on("2026-09-01"), m).refusal == "--reason is only for a move to lost");
 }
 
