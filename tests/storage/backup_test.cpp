@@ -11,6 +11,7 @@
 #include "refer/storage/programs.h"
 #include "refer/storage/referrals.h"
 #include "old_schema.h"
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Exception.h>
 #include <algorithm>
@@ -26,33 +27,10 @@
 
 using namespace refer;
 namespace fs = std::filesystem;
+using refer::test::TempDir;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "refer-backup-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    // The names in it, sorted, space-separated.
-    std::string names() const
-    {
-        std::vector<std::string> names;
-        for (const auto& entry : fs::directory_iterator(path)) names.push_back(entry.path().filename().string());
-        std::sort(names.begin(), names.end());
-        std::string out;
-        for (const std::string& name : names) out += (out.empty() ? "" : " ") + name;
-        return out;
-    }
-};
 
 Date d(const char* text) { return *parse_iso_date(text); }
 Actor actor() { return Actor{"tester", "2026-11-23T10:00:00Z", d("2026-11-23")}; }

@@ -4,6 +4,7 @@
 #include "refer/storage/events.h"
 #include "refer/storage/people.h"
 #include "old_schema.h"
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Exception.h>
 #include <cstdlib>
@@ -15,24 +16,10 @@
 
 using namespace refer;
 namespace fs = std::filesystem;
+using refer::test::TempDir;
 
 namespace {
 
-// A fresh directory under the system temp dir, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string pattern = (fs::temp_directory_path() / "refer-storage-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = pattern;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 unsigned mode_of(const fs::path& p)
 {
