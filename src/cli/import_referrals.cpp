@@ -88,12 +88,17 @@ ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::st
     for (Status s : k_stages) row.stage_on[static_cast<size_t>(s)] = cells.date(stage_column(s));
     r.deal_value = cells.money("deal_value");
     r.lost_reason = cells.text("lost_reason");
-    if (auto consent = cells.text("consent", &column)) {
-        std::string c = ascii_lower(*consent);
-        if (c == "true" || c == "yes" || c == "1") r.consent = true;
-        else if (c == "false" || c == "no" || c == "0") r.consent = false;
-        else cells.problem("invalid consent", *consent, column, "true, false, yes, no, 1 or 0");
-    }
+    // A yes/no cell: true, false, yes, no, 1 or 0 (and `also_true`, when given).
+    auto yes_no = [&](const char* field, const char* also_true = nullptr) -> std::optional<bool> {
+        auto text = cells.text(field, &column);
+        if (!text) return std::nullopt;
+        std::string v = ascii_lower(*text);
+        if (v == "true" || v == "yes" || v == "1" || (also_true && v == also_true)) return true;
+        if (v == "false" || v == "no" || v == "0") return false;
+        cells.problem(fmt::format("invalid {}", field), *text, column, "true, false, yes, no, 1 or 0");
+        return std::nullopt;
+    };
+    if (auto consent = yes_no("consent")) r.consent = *consent;
     r.note = cells.text("note");
     auto part = [&](const char* field, int max) -> std::optional<int> {
         auto text = cells.text(field, &column);
@@ -105,12 +110,7 @@ ReferralRow read_referral_row(const CsvRecord& record, const std::vector<std::st
     r.fit.industry = part("fit_industry", k_fit_industry_max);
     r.fit.role = part("fit_role", k_fit_role_max);
     r.fit.size = part("fit_size", k_fit_size_max);
-    if (auto urgency = cells.text("fit_urgency", &column)) {
-        std::string u = ascii_lower(*urgency);
-        if (u == "true" || u == "yes" || u == "1" || u == "2") r.fit.urgency = true; // 2: the points it adds
-        else if (u == "false" || u == "no" || u == "0") r.fit.urgency = false;
-        else cells.problem("invalid fit_urgency", *urgency, column, "true, false, yes, no, 1 or 0");
-    }
+    r.fit.urgency = yes_no("fit_urgency", "2"); // 2: the points it adds
     return row;
 }
 

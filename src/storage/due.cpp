@@ -86,14 +86,10 @@ OpenReferral open_referral(SQLite::Statement& q)
     r.status_on = date_of(q.getColumn("status_on"));
     r.referee_email = opt_text(q.getColumn("referee_email"));
     r.referee_name = opt_text(q.getColumn("referee_name"));
-    auto part = [&](const char* column) -> std::optional<int> {
-        if (q.getColumn(column).isNull()) return std::nullopt;
-        return q.getColumn(column).getInt();
-    };
-    r.fit.industry = part("fit_industry");
-    r.fit.role = part("fit_role");
-    r.fit.size = part("fit_size");
-    if (auto urgency = part("fit_urgency")) r.fit.urgency = *urgency != 0;
+    r.fit.industry = opt_int(q.getColumn("fit_industry"));
+    r.fit.role = opt_int(q.getColumn("fit_role"));
+    r.fit.size = opt_int(q.getColumn("fit_size"));
+    if (auto urgency = opt_int(q.getColumn("fit_urgency"))) r.fit.urgency = *urgency != 0;
     return r;
 }
 

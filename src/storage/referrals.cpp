@@ -57,14 +57,10 @@ static StoredReferral referral_from_row(const SQLite::Statement& q, const Referr
     if (!q.getColumn(c.deal_value).isNull()) r.deal_value = q.getColumn(c.deal_value).getInt64();
     r.consent = q.getColumn(c.consent).getInt() != 0;
     r.note = opt_text(q.getColumn(c.note));
-    auto part = [&](int column) -> std::optional<int> {
-        if (q.getColumn(column).isNull()) return std::nullopt;
-        return q.getColumn(column).getInt();
-    };
-    r.fit.industry = part(c.fit_industry);
-    r.fit.role = part(c.fit_role);
-    r.fit.size = part(c.fit_size);
-    if (auto urgency = part(c.fit_urgency)) r.fit.urgency = *urgency != 0;
+    r.fit.industry = opt_int(q.getColumn(c.fit_industry));
+    r.fit.role = opt_int(q.getColumn(c.fit_role));
+    r.fit.size = opt_int(q.getColumn(c.fit_size));
+    if (auto urgency = opt_int(q.getColumn(c.fit_urgency))) r.fit.urgency = *urgency != 0;
     s.referrer_email = opt_text(q.getColumn(c.referrer_email));
     s.referrer = s.referrer_email ? *s.referrer_email : "ext:" + q.getColumn(c.referrer_external_id).getString();
     s.referrer_kind = q.getColumn(c.referrer_kind).getString();

@@ -14,6 +14,12 @@ inline std::optional<std::string> opt_text(const SQLite::Column& c)
     return c.getString();
 }
 
+inline std::optional<int> opt_int(const SQLite::Column& c)
+{
+    if (c.isNull()) return std::nullopt;
+    return c.getInt();
+}
+
 inline std::optional<Date> opt_date(const SQLite::Column& c)
 {
     if (c.isNull()) return std::nullopt;
