@@ -63,7 +63,7 @@ static void run_report(const ReportOptions& o, const GlobalOptions& g)
     const Program& program = book.in_force(period.to).program;
     ReportQuery query{period, today, program.contact_sla_days, program.promoter_min_score,
                       book.in_force(today).program.contact_sla_days, o.top};
-    Report report = make_report(period, today, program, read_report_facts(*db, query));
+    Report report = make_report(period, today, program, read_report_facts(*db, query, book));
     terminal.data(rendered(report, g.output_format(), terminal));
 }
 

@@ -31,6 +31,12 @@ bool is_priority(const Fit& fit, int priority_fit_score)
     return score && *score >= priority_fit_score;
 }
 
+FitBand fit_band(const Fit& fit, int priority_fit_score)
+{
+    if (!fit_score(fit)) return FitBand::unscored;
+    return is_priority(fit, priority_fit_score) ? FitBand::priority : FitBand::standard;
+}
+
 bool is_referral_source(std::string_view source)
 {
     return std::ranges::find(k_referral_sources, source) != std::end(k_referral_sources);

@@ -150,13 +150,16 @@ static Report::Revenue revenue_numbers(const ReportFacts& f)
     return r;
 }
 
-static std::vector<Report::SourceRow> source_rows(const ReportFacts& f)
+// One row per name with any activity, in the names' order.
+template <std::size_t N>
+static std::vector<Report::ActivityRow> activity_rows(const std::array<ReportFacts::Activity, N>& activity,
+                                                      const std::array<std::string_view, N>& names)
 {
-    std::vector<Report::SourceRow> rows;
-    for (std::size_t i = 0; i < k_source_count; ++i) {
-        const auto& s = f.by_source[i];
-        if (s.submitted == 0 && s.won == 0 && s.lost == 0) continue;
-        rows.push_back({std::string(k_referral_sources[i]), s.submitted, s.won, s.lost, fraction(s.won, s.won + s.lost)});
+    std::vector<Report::ActivityRow> rows;
+    for (std::size_t i = 0; i < N; ++i) {
+        const auto& a = activity[i];
+        if (a.submitted == 0 && a.won == 0 && a.lost == 0) continue;
+        rows.push_back({std::string(names[i]), a.submitted, a.won, a.lost, fraction(a.won, a.won + a.lost)});
     }
     return rows;
 }
@@ -191,7 +194,8 @@ Report make_report(const ReportPeriod& period, Date today, const Program& progra
     r.referrals = referral_numbers(facts);
     r.revenue = revenue_numbers(facts);
     r.participation = {facts.eligible, facts.referrers, fraction(facts.referrers, facts.eligible)};
-    r.by_source = source_rows(facts);
+    r.by_source = activity_rows(facts.by_source, k_referral_sources);
+    r.by_fit = activity_rows(facts.by_fit, k_fit_bands);
     r.top_referrers = std::move(facts.top_referrers);
     r.payouts = {facts.payouts_earned, facts.payouts_paid, facts.payouts_outstanding, facts.payouts_overdue};
     r.nps = nps_numbers(facts);

@@ -1,6 +1,6 @@
 // The report as one page for a board pack: headline numbers, the trend and the funnel as
-// inline SVG, by source and the top referrers. Self-contained (inline CSS, no script,
-// nothing fetched) and laid out for A4.
+// inline SVG, by source, by fit (its close rates as bars) and the top referrers.
+// Self-contained (inline CSS, no script, nothing fetched) and laid out for A4.
 #include "refer/render/report.h"
 
 #include <algorithm>
@@ -43,7 +43,7 @@ th, td { padding: 1mm 2mm; border-bottom: 1px solid #e6e9ee; text-align: left; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 svg { display: block; width: 100%; height: auto; break-inside: avoid; }
 svg text { font: 9px system-ui, Helvetica, Arial, sans-serif; fill: #1d2430; }
-.submitted { fill: #7aa6d8; } .won { fill: #2f7d4f; } .funnel { fill: #4a78b0; }
+.submitted { fill: #7aa6d8; } .won, .close-rate { fill: #2f7d4f; } .funnel { fill: #4a78b0; }
 .legend { color: #5b6573; font-size: 9pt; }
 .met { color: #2f7d4f; } .missed { color: #b03a2e; }
 )css";
@@ -139,14 +139,37 @@ std::string table_html(const std::vector<std::string>& headers, const std::vecto
     return out + "</tbody>\n</table>\n";
 }
 
-std::string sources_html(const Report& r)
+// By source and by fit: `what` names the first column.
+std::string activity_html(const std::vector<Report::ActivityRow>& activity, const char* what)
 {
-    if (r.by_source.empty()) return "<p>No activity.</p>\n";
+    if (activity.empty()) return "<p>No activity.</p>\n";
     std::vector<std::vector<std::string>> rows;
-    for (const auto& s : r.by_source)
-        rows.push_back({s.source, std::to_string(s.submitted), std::to_string(s.won), std::to_string(s.lost),
-                        percent_text(s.close_rate)});
-    return table_html({"source", "submitted", "won", "lost", "close rate"}, {false, true, true, true, true}, rows);
+    for (const auto& a : activity)
+        rows.push_back({a.name, std::to_string(a.submitted), std::to_string(a.won), std::to_string(a.lost),
+                        percent_text(a.close_rate)});
+    return table_html({what, "submitted", "won", "lost", "close rate"}, {false, true, true, true, true}, rows);
+}
+
+// The close rate of each fit band as a bar on a 0-100% scale: does the rubric predict wins?
+std::string fit_svg(const Report& r)
+{
+    if (r.by_fit.empty()) return "";
+    constexpr int width = 600, row = 26, label = 90, room = width - label - 60;
+    int height = row * int(r.by_fit.size()) + 4;
+    std::string out = fmt::format("<svg class=\"fit\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"Close rate per "
+                                  "fit band\">\n",
+                                  width, height);
+    for (std::size_t i = 0; i < r.by_fit.size(); ++i) {
+        const auto& band = r.by_fit[i];
+        double w = band.close_rate.value_or(0) * room;
+        int y = int(i) * row + 2;
+        out += fmt::format("<text x=\"0\" y=\"{}\">{}</text>\n", y + 15, escaped(band.name));
+        out += fmt::format("<rect class=\"close-rate\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"><title>{} close rate: "
+                           "{}</title></rect>\n",
+                           label, y, w, row - 6, escaped(band.name), percent_text(band.close_rate));
+        out += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>\n", label + w + 4, y + 15, percent_text(band.close_rate));
+    }
+    return out + "</svg>\n<p class=\"legend\">Close rate (won / (won + lost)) per fit band; - when none closed.</p>\n";
 }
 
 std::string top_referrers_html(const Report& r, const TableStyle& style)
@@ -186,7 +209,8 @@ std::string render_report_html(const Report& r, const TableStyle& style)
     out += "<h2>Trend</h2>\n" + trend_svg(r);
     out += "<h2>Funnel</h2>\n<p class=\"legend\">Referrals submitted in the period, and how far they got by its end.</p>\n";
     out += funnel_svg(r);
-    out += "<h2>By source</h2>\n" + sources_html(r);
+    out += "<h2>By source</h2>\n" + activity_html(r.by_source, "source");
+    out += "<h2>By fit</h2>\n" + activity_html(r.by_fit, "band") + fit_svg(r);
     out += "<h2>Top referrers</h2>\n" + top_referrers_html(r, style);
     out += "<h2>Targets</h2>\n" + targets_html(r);
     return out + "</body>\n</html>\n";

@@ -43,13 +43,20 @@ static ordered_json revenue_json(const Report::Revenue& r)
             {"deal_size_ratio", or_null(r.deal_size_ratio)}};
 }
 
+// by_source and by_fit: `key` names what each row is for.
+static ordered_json activity_json(const std::vector<Report::ActivityRow>& rows, const char* key)
+{
+    auto out = ordered_json::array();
+    for (const auto& a : rows)
+        out.push_back({{key, a.name}, {"submitted", a.submitted}, {"won", a.won}, {"lost", a.lost},
+                       {"close_rate", or_null(a.close_rate)}});
+    return out;
+}
+
 static ordered_json lists_json(const Report& r, ordered_json out)
 {
-    auto sources = ordered_json::array();
-    for (const auto& s : r.by_source)
-        sources.push_back({{"source", s.source}, {"submitted", s.submitted}, {"won", s.won}, {"lost", s.lost},
-                           {"close_rate", or_null(s.close_rate)}});
-    out["by_source"] = std::move(sources);
+    out["by_source"] = activity_json(r.by_source, "source");
+    out["by_fit"] = activity_json(r.by_fit, "band");
     auto top = ordered_json::array();
     for (const auto& t : r.top_referrers)
         top.push_back({{"email", or_null(t.email)}, {"name", or_null(t.name)}, {"submitted", t.submitted},

@@ -100,11 +100,13 @@ Section participation_section(const Report& r)
             ""};
 }
 
-Section by_source_section(const Report& r)
+// By source and by fit: `what` names the first column.
+Section activity_section(std::string heading, std::string note, const char* what,
+                         const std::vector<Report::ActivityRow>& rows)
 {
-    Section s{"By source", "", {}, {{"source", "submitted", "won", "lost", "close rate"}, {}}, "No activity."};
-    for (const auto& row : r.by_source)
-        s.listing.rows.push_back({row.source, row.submitted, row.won, row.lost, percent_text(row.close_rate)});
+    Section s{std::move(heading), std::move(note), {}, {{what, "submitted", "won", "lost", "close rate"}, {}}, "No activity."};
+    for (const auto& row : rows)
+        s.listing.rows.push_back({row.name, row.submitted, row.won, row.lost, percent_text(row.close_rate)});
     return s;
 }
 
@@ -196,7 +198,10 @@ std::vector<std::string> trend_lines(const Report& r, const TableStyle& style, b
 std::vector<Section> sections(const Report& r, const TableStyle& style, bool utf8)
 {
     Section trend{"Trend", "submitted per month", {}, {}, "", trend_lines(r, style, utf8)};
-    return {referrals_section(r, style), revenue_section(r, style), participation_section(r), by_source_section(r),
+    return {referrals_section(r, style), revenue_section(r, style), participation_section(r),
+            activity_section("By source", "", "source", r.by_source),
+            activity_section("By fit", "priority: fit score >= priority_fit_score; unscored: never scored", "band",
+                             r.by_fit),
             top_referrers_section(r),    trend,                     payouts_section(r, style), nps_section(r),
             targets_section(r),          attention_section(r)};
 }

@@ -86,10 +86,7 @@ OpenReferral open_referral(SQLite::Statement& q)
     r.status_on = date_of(q.getColumn("status_on"));
     r.referee_email = opt_text(q.getColumn("referee_email"));
     r.referee_name = opt_text(q.getColumn("referee_name"));
-    r.fit.industry = opt_int(q.getColumn("fit_industry"));
-    r.fit.role = opt_int(q.getColumn("fit_role"));
-    r.fit.size = opt_int(q.getColumn("fit_size"));
-    if (auto urgency = opt_int(q.getColumn("fit_urgency"))) r.fit.urgency = *urgency != 0;
+    r.fit = fit_of(q);
     return r;
 }
 

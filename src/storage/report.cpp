@@ -1,5 +1,7 @@
 #include "refer/storage/report.h"
 
+#include "refer/storage/columns.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <cstdint>
@@ -33,6 +35,26 @@ SELECT source, count(*) AS lost
 FROM referrals INDEXED BY referrals_by_lost
 WHERE lost_on BETWEEN :from AND :to
 GROUP BY source)sql";
+
+// by_fit: the referrals counted above, grouped by what decides their band (the fit and the
+// submission day, whose program version sets the threshold).
+constexpr std::string_view k_fit_submitted = R"sql(
+SELECT submitted_on, fit_industry, fit_role, fit_size, fit_urgency, count(*) AS n
+FROM referrals INDEXED BY referrals_by_submitted
+WHERE submitted_on BETWEEN :from AND :to
+GROUP BY 1, 2, 3, 4, 5)sql";
+
+constexpr std::string_view k_fit_won = R"sql(
+SELECT submitted_on, fit_industry, fit_role, fit_size, fit_urgency, count(*) AS n
+FROM referrals INDEXED BY referrals_by_won
+WHERE won_on BETWEEN :from AND :to
+GROUP BY 1, 2, 3, 4, 5)sql";
+
+constexpr std::string_view k_fit_lost = R"sql(
+SELECT submitted_on, fit_industry, fit_role, fit_size, fit_urgency, count(*) AS n
+FROM referrals INDEXED BY referrals_by_lost
+WHERE lost_on BETWEEN :from AND :to
+GROUP BY 1, 2, 3, 4, 5)sql";
 
 // People of kind client who started in the period, referred or not.
 constexpr std::string_view k_new_clients = R"sql(
@@ -112,6 +134,9 @@ const std::vector<ReportSql> k_queries = {
     {"cohort", k_cohort},
     {"won", k_won},
     {"lost", k_lost},
+    {"fit_submitted", k_fit_submitted},
+    {"fit_won", k_fit_won},
+    {"fit_lost", k_fit_lost},
     {"new_clients", k_new_clients},
     {"participation", k_participation},
     {"top_referrers", k_top_referrers},
@@ -186,6 +211,27 @@ void read_referral_facts(SQLite::Database& db, const ReportQuery& query, ReportF
     }
 }
 
+// Adds each group's count to its band's `field`.
+void read_fit_activity(SQLite::Statement& groups, const ProgramBook& book, ReportFacts& f,
+                       std::int64_t ReportFacts::Activity::*field)
+{
+    while (groups.executeStep()) {
+        Date submitted_on = date_of(groups.getColumn("submitted_on"));
+        FitBand band = fit_band(fit_of(groups), book.in_force(submitted_on).program.priority_fit_score);
+        f.by_fit[std::size_t(band)].*field += groups.getColumn("n").getInt64();
+    }
+}
+
+void read_fit_facts(SQLite::Database& db, const ReportQuery& query, const ProgramBook& book, ReportFacts& f)
+{
+    auto submitted = prepared(db, k_fit_submitted, query);
+    read_fit_activity(submitted, book, f, &ReportFacts::Activity::submitted);
+    auto won = prepared(db, k_fit_won, query);
+    read_fit_activity(won, book, f, &ReportFacts::Activity::won);
+    auto lost = prepared(db, k_fit_lost, query);
+    read_fit_activity(lost, book, f, &ReportFacts::Activity::lost);
+}
+
 void read_people_facts(SQLite::Database& db, const ReportQuery& query, ReportFacts& f)
 {
     auto clients = prepared(db, k_new_clients, query);
@@ -250,10 +296,11 @@ void read_trend_and_attention(SQLite::Database& db, const ReportQuery& query, Re
 
 } // namespace
 
-ReportFacts read_report_facts(SQLite::Database& db, const ReportQuery& query)
+ReportFacts read_report_facts(SQLite::Database& db, const ReportQuery& query, const ProgramBook& book)
 {
     ReportFacts f;
     read_referral_facts(db, query, f);
+    read_fit_facts(db, query, book, f);
     read_people_facts(db, query, f);
     read_payout_facts(db, query, f);
     read_trend_and_attention(db, query, f);

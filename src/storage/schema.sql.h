@@ -176,6 +176,19 @@ DROP INDEX payouts_pending_by_due;
 CREATE INDEX payouts_pending_by_due ON payouts(due_on, amount, referral_id, email, client_id, status)
     WHERE status = 'pending';
 )sql",
+// 5: the report's `by_fit` (SPEC 4, 8) reads the fit of the referrals it counts by stage date
+// from those indexes alone, and the submission day that decides each one's threshold.
+R"sql(
+DROP INDEX referrals_by_submitted;
+CREATE INDEX referrals_by_submitted ON referrals(submitted_on, source, contacted_on, meeting_on, won_on, referrer_id,
+                                                 fit_industry, fit_role, fit_size, fit_urgency);
+DROP INDEX referrals_by_won;
+CREATE INDEX referrals_by_won ON referrals(won_on, source, submitted_on, deal_value, referrer_id, fit_industry, fit_role,
+                                           fit_size, fit_urgency) WHERE won_on IS NOT NULL;
+DROP INDEX referrals_by_lost;
+CREATE INDEX referrals_by_lost ON referrals(lost_on, source, submitted_on, fit_industry, fit_role, fit_size, fit_urgency)
+    WHERE lost_on IS NOT NULL;
+)sql",
 };
 
 } // namespace refer::schema

@@ -12,6 +12,8 @@ export GOLDEN_SHARED="$ROOT/tests/golden/shared"
 # A referrer whose name is markup: it must show as text, not become an element.
 refer add zed@zed.com --name 'Zed <b>Bold</b> & "Co"' -q
 refer submit --by zed@zed.com --name 'Una Ten' --email una@ten.com --on 2026-10-20 -q >/dev/null
+# Scored a priority (3 + 3 >= 6): by fit shows it beside the unscored rest of the history.
+refer fit "$(sql "SELECT id FROM referrals WHERE referee_email = 'una@ten.com'")" --industry 3 --role 3 -q
 
 run report --month 2026-10 --format html
 expect_rc 0
@@ -50,6 +52,10 @@ count() { grep -o -- "$1" dom.html | wc -l; }
 [ "$(count '<rect class="funnel"')" -eq 4 ] || fail "the funnel has not 4 steps"
 grep -q '<title>2026-10 submitted: 5</title>' dom.html || fail "October's submitted bar is not labelled 5"
 grep -q '<title>won: 1</title>' dom.html || fail "the funnel's won step is not 1"
+# By fit: a bar per band with activity, the width its close rate (none closed: no width).
+[ "$(count '<rect class="close-rate"')" -eq 2 ] || fail "by fit has not 2 bands"
+grep -q 'width="0.0" height="20"><title>priority close rate: -</title>' dom.html || fail "the priority band is not empty"
+grep -q 'width="225.0" height="20"><title>unscored close rate: 50.0%</title>' dom.html || fail "the unscored band is not 50%"
 ! grep -q '<b>Bold</b>' dom.html || fail "a name became markup"
 
 chrome --screenshot="$TMP/shot.png" --window-size=794,1123 || fail "chromium --screenshot failed"

@@ -110,6 +110,19 @@ TEST_CASE("no report query scans referrals or clients where an index serves")
     }
 }
 
+TEST_CASE("the report counts referrals by stage date from covering indexes alone")
+{
+    auto db = open_memory_database();
+    fill(*db);
+    for (const ReportSql& q : report_sql()) {
+        std::string_view name = q.name;
+        if (name != "cohort" && name != "won" && name != "lost" && !name.starts_with("fit_")) continue;
+        std::string plan = plan_of(*db, q.sql);
+        INFO(q.name, ":\n", plan);
+        CHECK(plan.find("USING COVERING INDEX referrals_by_") != std::string::npos);
+    }
+}
+
 TEST_CASE("the plan check itself catches a full scan")
 {
     auto db = open_memory_database();

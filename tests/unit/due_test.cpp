@@ -196,3 +196,13 @@ TEST_CASE("due: an unscored referral is never priority")
     CHECK(is_priority(Fit{3, 3, std::nullopt, std::nullopt}, 6));
     CHECK_FALSE(is_priority(Fit{3, 2, std::nullopt, std::nullopt}, 6));
 }
+
+TEST_CASE("fit bands: priority at the threshold, standard one below, unscored when no part is set")
+{
+    CHECK(fit_band(Fit{3, 3, std::nullopt, std::nullopt}, 6) == FitBand::priority);
+    CHECK(fit_band(Fit{3, 2, std::nullopt, std::nullopt}, 6) == FitBand::standard);
+    CHECK(fit_band(Fit{0, std::nullopt, std::nullopt, std::nullopt}, 0) == FitBand::priority); // 0 >= 0
+    CHECK(fit_band(Fit{std::nullopt, std::nullopt, std::nullopt, false}, 0) == FitBand::priority);
+    CHECK(fit_band(Fit{}, 0) == FitBand::unscored); // never scored is never priority
+    CHECK(k_fit_bands[std::size_t(FitBand::standard)] == "standard");
+}

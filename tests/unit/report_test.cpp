@@ -77,6 +77,8 @@ TEST_CASE("make_report derives every rate from the facts, with nulls where nothi
     f.days_to_close = {20, 40, 30};
     f.by_source[0] = {9, 3, 0};                // client
     f.by_source[k_source_count - 1] = {1, 0, 1}; // other
+    f.by_fit[std::size_t(FitBand::priority)] = {4, 2, 0};
+    f.by_fit[std::size_t(FitBand::unscored)] = {6, 0, 0};
     f.new_referral_clients = {2, 2, 3'000'001};
     f.new_other_clients = {3, 2, 2'000'000};
     f.eligible = 40;
@@ -100,10 +102,16 @@ TEST_CASE("make_report derives every rate from the facts, with nulls where nothi
     CHECK(*r.revenue.deal_size_ratio == doctest::Approx(1.5000005)); // of the exact averages
     CHECK(*r.participation.rate == 0.15);
     REQUIRE(r.by_source.size() == 2); // sources without activity are left out
-    CHECK(r.by_source[0].source == "client");
+    CHECK(r.by_source[0].name == "client");
     CHECK(*r.by_source[0].close_rate == 1.0);
-    CHECK(r.by_source[1].source == "other");
+    CHECK(r.by_source[1].name == "other");
     CHECK(*r.by_source[1].close_rate == 0.0);
+    REQUIRE(r.by_fit.size() == 2); // bands without activity are left out, the others in band order
+    CHECK(r.by_fit[0].name == "priority");
+    CHECK(r.by_fit[0].submitted == 4);
+    CHECK(*r.by_fit[0].close_rate == 1.0);
+    CHECK(r.by_fit[1].name == "unscored");
+    CHECK_FALSE(r.by_fit[1].close_rate); // nothing closed: null, like by_source
     CHECK(*r.nps.score == doctest::Approx(100.0 / 6));
     REQUIRE(r.trend.size() == 6);
     CHECK(r.trend[0].month == "2026-05");
@@ -123,5 +131,6 @@ TEST_CASE("make_report derives every rate from the facts, with nulls where nothi
     CHECK_FALSE(empty.participation.rate);
     CHECK_FALSE(empty.nps.score);
     CHECK(empty.by_source.empty());
+    CHECK(empty.by_fit.empty());
     CHECK_FALSE(empty.targets[0].met);
 }

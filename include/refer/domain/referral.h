@@ -51,6 +51,11 @@ std::optional<int> fit_score(const Fit& fit); // nullopt when unscored
 // Priority: scored at least `priority_fit_score` (the program's in force on the submission day).
 bool is_priority(const Fit& fit, int priority_fit_score);
 
+// The report's bands (SPEC 4, 8): priority, scored below the threshold, or never scored.
+enum class FitBand { priority, standard, unscored };
+inline constexpr std::array<std::string_view, 3> k_fit_bands = {"priority", "standard", "unscored"}; // FitBand order
+FitBand fit_band(const Fit& fit, int priority_fit_score);
+
 struct Referral {
     long long referrer_id = 0;
     std::optional<std::string> referee_name;

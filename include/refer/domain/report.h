@@ -40,6 +40,7 @@ struct TrendMonth {
 std::array<TrendMonth, 6> trend_months(const ReportPeriod& period);
 
 inline constexpr std::size_t k_source_count = std::size(k_referral_sources);
+inline constexpr std::size_t k_fit_band_count = std::size(k_fit_bands);
 
 // What the ledger holds about a period, as counts and sums; no derived number.
 struct ReportFacts {
@@ -47,7 +48,7 @@ struct ReportFacts {
         std::int64_t submitted = 0, contacted = 0, contacted_within_sla = 0, meetings = 0;
         std::int64_t won = 0; // by the period's end: the funnel's last step (not in SPEC 8's JSON)
     };
-    struct PerSource {
+    struct Activity { // of a source or a fit band
         std::int64_t submitted = 0, won = 0, lost = 0;
     };
     struct NewClients { // people of kind client who started in the period
@@ -69,7 +70,8 @@ struct ReportFacts {
     std::int64_t won = 0, lost = 0;
     Cents won_value = 0;
     std::vector<int> days_to_close;                 // won_on - submitted_on of each won referral
-    std::array<PerSource, k_source_count> by_source; // in k_referral_sources order
+    std::array<Activity, k_source_count> by_source; // in k_referral_sources order
+    std::array<Activity, k_fit_band_count> by_fit;  // in FitBand order, by the threshold on the submission day
     NewClients new_referral_clients, new_other_clients;
     std::int64_t eligible = 0, referrers = 0;
     std::vector<Referrer> top_referrers; // already ordered and cut to --top
@@ -102,8 +104,8 @@ struct Report {
         std::int64_t eligible = 0, referrers = 0;
         std::optional<double> rate;
     };
-    struct SourceRow {
-        std::string source;
+    struct ActivityRow { // by_source (name: the source) and by_fit (name: the band)
+        std::string name;
         std::int64_t submitted = 0, won = 0, lost = 0;
         std::optional<double> close_rate;
     };
@@ -137,7 +139,7 @@ struct Report {
     Referrals referrals;
     Revenue revenue;
     Participation participation;
-    std::vector<SourceRow> by_source;
+    std::vector<ActivityRow> by_source, by_fit;
     std::vector<ReportFacts::Referrer> top_referrers;
     Payouts payouts;
     Nps nps;

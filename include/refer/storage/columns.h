@@ -1,8 +1,10 @@
 #pragma once
 // Reading nullable columns into the domain's types.
 #include "refer/domain/date.h"
+#include "refer/domain/referral.h"
 
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
 #include <optional>
 #include <string>
 
@@ -28,5 +30,13 @@ inline std::optional<Date> opt_date(const SQLite::Column& c)
 
 // A NOT NULL date column (refer writes only ISO dates there).
 inline Date date_of(const SQLite::Column& c) { return opt_date(c).value_or(Date{}); }
+
+// The four parts of a referral's fit, from the columns of those names.
+inline Fit fit_of(SQLite::Statement& q)
+{
+    Fit fit{opt_int(q.getColumn("fit_industry")), opt_int(q.getColumn("fit_role")), opt_int(q.getColumn("fit_size")), {}};
+    if (auto urgency = opt_int(q.getColumn("fit_urgency"))) fit.urgency = *urgency != 0;
+    return fit;
+}
 
 } // namespace refer

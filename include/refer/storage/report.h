@@ -1,6 +1,6 @@
 #pragma once
 // What the report reads from the ledger (SPEC 8): one query per group of numbers, each
-// served by an index of migration 3 and reading only its period's rows.
+// served by an index of migrations 3 and 5 and reading only its period's rows.
 #include "refer/domain/report.h"
 
 #include <SQLiteCpp/Database.h>
@@ -18,7 +18,8 @@ struct ReportQuery {
     int top = 5;
 };
 
-ReportFacts read_report_facts(SQLite::Database& db, const ReportQuery& query);
+// `book` decides each referral's fit band by the threshold on its submission day.
+ReportFacts read_report_facts(SQLite::Database& db, const ReportQuery& query, const ProgramBook& book);
 
 // Every query the report runs, by name, with its parameters' names: the plan test runs
 // EXPLAIN QUERY PLAN on each.
