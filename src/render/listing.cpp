@@ -1,6 +1,7 @@
 #include "refer/render/listing.h"
 
 #include "refer/error.h"
+#include "refer/util/json_text.h"
 
 #include <fmt/format.h>
 
@@ -207,9 +208,53 @@ struct Layout {
     }
 };
 
+// One cell as nlohmann::json's dump(2) writes it inside a row object of the top-level array.
+void append_json_cell(std::string& out, const Cell& cell)
+{
+    std::visit(
+        [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) out += "null";
+            else if constexpr (std::is_same_v<T, std::string>) append_json_string(out, v);
+            else if constexpr (std::is_same_v<T, std::int64_t>) out += fmt::format_int(v).str();
+            else if constexpr (std::is_same_v<T, Money>) out += fmt::format_int(v.cents).str();
+            else if constexpr (std::is_same_v<T, Date>) append_json_string(out, to_string(v));
+            else if constexpr (std::is_same_v<T, bool>) out += v ? "true" : "false";
+            else if constexpr (std::is_same_v<T, TagList>) {
+                if (v.empty()) {
+                    out += "[]";
+                    return;
+                }
+                out += "[\n";
+                for (size_t i = 0; i < v.size(); ++i) {
+                    out += i ? ",\n      " : "      ";
+                    append_json_string(out, v[i]);
+                }
+                out += "\n    ]";
+            }
+        },
+        cell);
+}
+
+// A row as an object of the top-level array, indented as dump(2) indents it: written by hand,
+// since building a nlohmann::json per row costs more than reading the row (refer due streams
+// hundreds of thousands). tests/unit/listing_test.cpp holds it to nlohmann's output.
+void append_json_object(std::string& out, const std::vector<std::string>& keys, const std::vector<Cell>& row)
+{
+    out += "  {";
+    for (size_t c = 0; c < row.size(); ++c) {
+        out += c ? ",\n    " : "\n    ";
+        append_json_string(out, keys[c]);
+        out += ": ";
+        append_json_cell(out, row[c]);
+    }
+    out += row.empty() ? "}" : "\n  }";
+}
+
 void write_json(const std::vector<std::string>& columns, const RowSource& rows, Chunks& out)
 {
     std::vector<std::string> keys;
+    std::string object;
     rows([&](const std::vector<Cell>& row) {
         if (keys.empty()) {
             keys = json_keys(columns, row);
@@ -217,12 +262,9 @@ void write_json(const std::vector<std::string>& columns, const RowSource& rows, 
         } else {
             out.add(",\n");
         }
-        auto object = nlohmann::ordered_json::object();
-        for (size_t c = 0; c < row.size(); ++c) object[keys[c]] = to_json(row[c]);
-        // Dumped as an array of one, the object is indented as in the whole array.
-        std::string one = nlohmann::ordered_json::array({std::move(object)})
-                              .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        out.add(std::string_view(one).substr(2, one.size() - 4)); // without "[\n" and "\n]"
+        object.clear();
+        append_json_object(object, keys, row);
+        out.add(object);
     });
     out.add(keys.empty() ? "[]\n" : "\n]\n");
 }

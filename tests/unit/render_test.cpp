@@ -138,6 +138,19 @@ TEST_CASE("json: money as *_cents integers, null for absent, dates as strings")
                                                    "]\n");
 }
 
+TEST_CASE("json: the streamed rows are exactly nlohmann::json's dump(2) of the whole listing")
+{
+    Listing l = sample();
+    l.rows.push_back({Cell{std::string("quote \" back\\ tab\t nul") + '\0' + "\x01 bad \xff"}, Cell{Money{0}},
+                      Cell{std::int64_t{-9'223'372'036'854'775'807 - 1}}, Cell{d("1999-12-31")},
+                      Cell{TagList{"a\"b", "\xc3"}}});
+    Listing flags{{"on", "flag"}, {{Cell{true}, Cell{false}}, {Cell{}, Cell{}}}};
+    for (const Listing& listing : {l, flags}) {
+        std::string expected = to_json(listing).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        CHECK(render(listing, Format::json, TableStyle{}) == expected + "\n");
+    }
+}
+
 TEST_CASE("json: invalid UTF-8 does not abort the output")
 {
     Listing l{{"name"}, {}};

@@ -6,7 +6,8 @@
 
 namespace refer {
 
-// Appends `text` as a JSON string literal, quotes included.
+// Appends `text` as a JSON string literal, quotes included, exactly as nlohmann::json dumps
+// it (not ASCII-escaped; malformed UTF-8 replaced by U+FFFD).
 void append_json_string(std::string& out, std::string_view text);
 
 } // namespace refer
