@@ -55,6 +55,14 @@ std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view h
     return s;
 }
 
+std::optional<StoredPerson> find_person_by_id(SQLite::Database& db, long long id)
+{
+    SQLite::Statement q(db, fmt::format("SELECT {} FROM clients WHERE id = :id", k_person_columns));
+    q.bind(":id", static_cast<int64_t>(id));
+    if (!q.executeStep()) return std::nullopt;
+    return person_from_row(q, PersonColumns(q));
+}
+
 StoredPerson require_person(SQLite::Database& db, std::string_view handle)
 {
     auto person = find_person(db, handle);
@@ -273,6 +281,12 @@ std::optional<long long> PeopleWriter::insert_if_new(const Person& person)
             created += ':';
             append_json_string(created, *text);
         }
+    if (person.referred_by) { // who referred whom: the referral that brought them
+        if (created.size() > 1) created += ',';
+        append_json_string(created, "referred_by");
+        created += ':';
+        append_json_string(created, std::to_string(*person.referred_by));
+    }
     if (!person.tags.empty()) {
         if (created.size() > 1) created += ',';
         created += "\"tags\":[";

@@ -1,5 +1,6 @@
 // People stored and read back: every field, by email, CRM id and filters.
 #include "refer/storage/people.h"
+#include "refer/storage/referrals.h"
 
 #include "ledger.h"
 
@@ -97,4 +98,18 @@ TEST_CASE("list_people: by id, with tags, filtered by tag and kind")
     PeopleFilter clients;
     clients.kind = "client";
     CHECK(list_people(*ledger.db, clients).at(0).id == bob_id);
+}
+
+TEST_CASE("a person's created event names the referral that brought them")
+{
+    Ledger ledger;
+    long long referral = ReferralWriter(*ledger.db, ledger.events)
+                             .insert(new_referral(ledger.person("ann@acme.com"), d("2026-11-02")));
+    Person p;
+    p.email = "sam@globex.com";
+    p.referred_by = referral;
+    long long id = PeopleWriter(*ledger.db, ledger.events).insert(p);
+    auto events = events_of(*ledger.db, "client", id);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].new_value == R"({"email":"sam@globex.com","referred_by":")" + std::to_string(referral) + R"("})");
 }

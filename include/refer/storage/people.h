@@ -23,6 +23,8 @@ struct PersonColumns {
 std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view handle); // email or ext:ID
 // The same, for a command about someone who must exist: exit 1 `unknown person "X"` otherwise.
 StoredPerson require_person(SQLite::Database& db, std::string_view handle);
+// By the id referrals and events name (without tags).
+std::optional<StoredPerson> find_person_by_id(SQLite::Database& db, long long id);
 std::vector<std::string> tags_of(SQLite::Database& db, long long person_id);
 // The highest person id: how big the ledger is, roughly, at no cost.
 std::uint64_t highest_person_id(SQLite::Database& db);
