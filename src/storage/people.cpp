@@ -157,6 +157,14 @@ static constexpr PersonField k_stored_fields[] = {
     PersonField::source, PersonField::external_id, PersonField::opened_on,
 };
 
+std::vector<PersonField> changed_fields(const Person& before, const Person& after)
+{
+    std::vector<PersonField> changed;
+    for (PersonField f : k_stored_fields)
+        if (field_text(before, f) != field_text(after, f)) changed.push_back(f);
+    return changed;
+}
+
 PeopleWriter::PeopleWriter(SQLite::Database& db, EventLog& events)
     : m_db(db), m_events(events),
       m_by_email(db, fmt::format("SELECT {} FROM clients WHERE email = :email", k_person_columns)),
@@ -308,10 +316,8 @@ void PeopleWriter::update(long long id, const Person& before, const Person& afte
     bind_person(m_update, m_update_at, after);
     m_update.bind(m_update_id, static_cast<int64_t>(id));
     m_update.exec();
-    for (PersonField f : k_stored_fields) {
-        auto old_value = field_text(before, f), new_value = field_text(after, f);
-        if (old_value != new_value) m_events.record("client", id, field_name(f), old_value, new_value);
-    }
+    for (PersonField f : changed_fields(before, after))
+        m_events.record("client", id, field_name(f), field_text(before, f), field_text(after, f));
     if (before.referred_by != after.referred_by)
         m_events.record("client", id, "referred_by",
                         before.referred_by ? std::optional(std::to_string(*before.referred_by)) : std::nullopt,

@@ -100,6 +100,26 @@ TEST_CASE("list_people: by id, with tags, filtered by tag and kind")
     CHECK(list_people(*ledger.db, clients).at(0).id == bob_id);
 }
 
+TEST_CASE("find_person_by_id and changed_fields: what refer show and refer edit ask")
+{
+    Ledger ledger;
+    PeopleWriter people(*ledger.db, ledger.events);
+    Person p = full_person();
+    long long id = people.insert(p);
+    auto found = find_person_by_id(*ledger.db, id);
+    REQUIRE(found);
+    check_same(found->person, p);
+    CHECK_FALSE(find_person_by_id(*ledger.db, id + 1));
+
+    CHECK(changed_fields(p, p).empty());
+    Person changed = p;
+    changed.email = "ann@acme.io";
+    changed.annual_value = 2400001;
+    changed.tags.clear();       // tags have events of their own
+    changed.referred_by = 3;    // and so has referred_by
+    CHECK(changed_fields(p, changed) == std::vector<PersonField>{PersonField::email, PersonField::annual_value});
+}
+
 TEST_CASE("a person's created event names the referral that brought them")
 {
     Ledger ledger;

@@ -39,6 +39,8 @@ std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& 
 // A value as stored and shown in events: dates ISO, money in cents, absent as nullopt.
 std::optional<std::string> field_text(const Person& person, PersonField field);
 std::string_view field_name(PersonField field);
+// The stored fields (not tags, not referred_by) whose text differs: one event each on update.
+std::vector<PersonField> changed_fields(const Person& before, const Person& after);
 
 // Writes with prepared statements reused across calls (imports call these per row).
 class PeopleWriter {
