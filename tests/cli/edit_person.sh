@@ -138,5 +138,10 @@ expect_eq "$(sql "select company from clients where email = 'sam@globex.com'") $
 run submit --by bob@acme.com --name 'Kim' --email kim@initech.com --on 2026-11-02
 run edit kim@initech.com --company Initech
 expect_err "referral 2: corrected"
+# A new email: the referrals they made stay theirs, listed under it.
+run edit bob@acme.com --email robert@acme.com
+expect_err "bob@acme.com: corrected email"
+run referrals --by robert@acme.com --json
+expect_eq "$(jq -c 'map([.id, .referrer_email])' <<<"$OUT")" '[[1,"robert@acme.com"],[2,"robert@acme.com"]]'
 
 finish
