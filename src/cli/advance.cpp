@@ -49,6 +49,7 @@ static void run_advance(const AdvanceOptions& o, const GlobalOptions& g)
     MoveResult result = advance(stored->referral, move);
     if (!result.after) throw failure(fmt::format("referral {}: {}", stored->id, result.refusal));
     EventLog events(*db, current_actor(today));
+    events.set_on(move.on); // the move's date, also of the client the referee becomes
     ReferralWriter(*db, events).update(stored->id, stored->referral, *result.after);
     PeopleWriter people(*db, events);
     if (move.to == Status::won) make_client(people, stored->id, *result.after, terminal);

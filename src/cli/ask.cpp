@@ -26,6 +26,7 @@ static void run_ask(const AskOptions& o, const GlobalOptions& g)
     auto db = open_existing_database(g.db_path());
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(today));
+    events.set_on(on);
     StoredPerson person = require_person(*db, o.person);
     bool recorded = record_ask(*db, events, person.id, on, reason);
     tx.commit();

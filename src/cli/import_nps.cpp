@@ -109,6 +109,7 @@ ImportCounts import_nps_rows(ImportFile& file, const NpsLayout& layout, SQLite::
         }
         if (file.failed()) continue;
         row.response.person_id = person->id;
+        EventDate dated(events, row.response.responded_on); // the response's date is its business date
         switch (responses.upsert(row.response)) {
         case NpsWriter::Outcome::created: ++counts.created; break;
         case NpsWriter::Outcome::updated: ++counts.updated; break;

@@ -281,9 +281,10 @@ private:
 
 class ReferralImporter {
 public:
-    ReferralImporter(PeopleWriter& people, ReferralWriter& referrals, RefereeHistory& history, const ColumnMap& columns,
-                     const ProgramBook& programs)
-        : m_columns(columns), m_people(people), m_referrals(referrals), m_history(history), m_programs(programs)
+    ReferralImporter(EventLog& events, PeopleWriter& people, ReferralWriter& referrals, RefereeHistory& history,
+                     const ColumnMap& columns, const ProgramBook& programs)
+        : m_columns(columns), m_events(events), m_people(people), m_referrals(referrals), m_history(history),
+          m_programs(programs)
     {
     }
 
@@ -319,7 +320,11 @@ public:
                 row.problems.push_back(attribution_refusal(*wanted.referee_email, *first, attribution_days));
                 return Outcome::rejected;
             }
-            long long id = m_referrals.insert(wanted);
+            long long id = 0;
+            {
+                EventDate submitted(m_events, wanted.submitted_on); // the row's submission, then its moves
+                id = m_referrals.insert(wanted);
+            }
             if (tracked) m_history.record(*wanted.referee_email, id);
             if (wanted.status == Status::won) make_client(id, wanted);
             return Outcome::created;
@@ -348,6 +353,9 @@ public:
             row.problems.push_back(*conflict);
             return Outcome::rejected;
         }
+        // A move is dated by the stage it reaches; a correction alone has no date but today.
+        bool moved = wanted.status != stored.status || wanted.status_on != stored.status_on;
+        EventDate dated(m_events, moved ? wanted.status_on : m_events.actor().today);
         m_referrals.update(same->id, stored, wanted);
         if (wanted.status == Status::won && stored.status != Status::won) make_client(same->id, wanted);
         return Outcome::updated;
@@ -380,13 +388,16 @@ private:
         return kind;
     }
 
+    // Dated by the win, as `refer advance` dates it.
     void make_client(long long id, const Referral& won)
     {
         if (won.referee_email) m_referrers.retag(*won.referee_email, kind_tag("client"));
+        EventDate dated(m_events, won.won_on.value_or(won.status_on));
         make_referee_client(m_people, id, won);
     }
 
     const ColumnMap& m_columns;
+    EventLog& m_events;
     PeopleWriter& m_people;
     ReferralWriter& m_referrals;
     RefereeHistory& m_history;
@@ -440,7 +451,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
         history.emplace(referrals);
     }
     ProgramBook programs = program_book(*db);
-    ReferralImporter importer(people, referrals, *history, columns, programs);
+    ReferralImporter importer(events, people, referrals, *history, columns, programs);
     ImportCounts counts;
     { // the reading thread ends with this block
         RowPipeline<ReferralRow> rows_read(file, [&](const CsvRecord& record) {

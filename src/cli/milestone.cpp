@@ -25,6 +25,7 @@ static void run_milestone(const MilestoneOptions& o, const GlobalOptions& g)
     auto db = open_existing_database(g.db_path());
     WriteTransaction tx(*db);
     EventLog events(*db, current_actor(today));
+    events.set_on(on);
     StoredPerson person = require_person(*db, o.person);
     add_milestone(*db, events, person.id, on, description);
     tx.commit();

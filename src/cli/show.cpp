@@ -5,6 +5,7 @@
 #include "refer/cli/referral_listing.h"
 #include "refer/domain/nudge.h"
 #include "refer/error.h"
+#include "refer/render/event_text.h"
 #include "refer/storage/asks.h"
 #include "refer/storage/database.h"
 #include "refer/storage/programs.h"
@@ -26,6 +27,16 @@ struct ShowOptions {
 static nlohmann::ordered_json optional_json(const std::optional<std::string>& text)
 {
     return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
+}
+
+// Events as stored, as `refer export events` has them: JSON is read by programs.
+static nlohmann::ordered_json events_json(const std::vector<StoredEvent>& events)
+{
+    auto out = nlohmann::ordered_json::array();
+    for (const StoredEvent& e : events)
+        out.push_back({{"at", e.at}, {"on", to_string(e.on)}, {"what", e.what}, {"old", optional_json(e.old_value)},
+                       {"new", optional_json(e.new_value)}, {"user", optional_json(e.user)}});
+    return out;
 }
 
 static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPerson& s)
@@ -60,17 +71,14 @@ static nlohmann::ordered_json person_json(SQLite::Database& db, const StoredPers
     PayoutFilter paid_to;
     paid_to.person_id = s.id;
     doc["payouts"] = to_json(payout_listing(list_payouts(db, paid_to), false));
+    doc["events"] = events_json(events_of(db, "client", s.id));
     return doc;
 }
 
 static nlohmann::ordered_json show_referral_json(SQLite::Database& db, const StoredReferral& r)
 {
     nlohmann::ordered_json doc = referral_json(r, program_book(db));
-    auto events = nlohmann::ordered_json::array();
-    for (const StoredEvent& e : referral_events(db, r.id))
-        events.push_back({{"at", e.at}, {"on", to_string(e.on)}, {"what", e.what}, {"old", optional_json(e.old_value)},
-                          {"new", optional_json(e.new_value)}, {"user", optional_json(e.user)}});
-    doc["events"] = events;
+    doc["events"] = events_json(referral_events(db, r.id));
     PayoutFilter of_referral;
     of_referral.referral_id = r.id;
     doc["payouts"] = to_json(payout_listing(list_payouts(db, of_referral), false));
@@ -96,8 +104,21 @@ static std::string payouts_text(const nlohmann::ordered_json& payouts, const Tab
     return out;
 }
 
+// Each event as a person reads it: its business date, when and by whom it was written, the change.
+static std::string events_text(std::string_view entity, const nlohmann::ordered_json& events, const EventReader& reader)
+{
+    if (events.empty()) return "";
+    auto text = [](const nlohmann::ordered_json& v) { return v.is_null() ? std::optional<std::string>() : v.get<std::string>(); };
+    std::string out = "\nEvents\n";
+    for (const auto& e : events)
+        out += fmt::format("  {}  {}  {}  {}\n", e["on"].get<std::string>(), e["at"].get<std::string>(),
+                           text(e["user"]).value_or("-"),
+                           readable_change(entity, e["what"].get<std::string>(), text(e["old"]), text(e["new"]), reader));
+    return out;
+}
+
 // `key: value` lines for the referral, then its history.
-static std::string referral_text(const nlohmann::ordered_json& doc, const TableStyle& style)
+static std::string referral_text(const nlohmann::ordered_json& doc, const TableStyle& style, const EventReader& reader)
 {
     std::string out;
     for (const auto& [key, value] : doc.items()) {
@@ -105,18 +126,11 @@ static std::string referral_text(const nlohmann::ordered_json& doc, const TableS
         std::string name = key.ends_with("_cents") ? key.substr(0, key.size() - 6) : key;
         out += fmt::format("{:<16} {}\n", name, scalar_text(key, value, style));
     }
-    out += "\nEvents\n";
-    for (const auto& e : doc["events"]) {
-        auto text = [](const nlohmann::ordered_json& v) { return v.is_null() ? std::string("-") : v.get<std::string>(); };
-        std::string what = e["what"].get<std::string>();
-        std::string change = what == "created" ? "" : fmt::format(": {} -> {}", text(e["old"]), text(e["new"]));
-        out += fmt::format("  {}  {}  {}{}\n", e["at"].get<std::string>(), text(e["user"]), what, change);
-    }
-    return out + payouts_text(doc["payouts"], style);
+    return out + events_text("referral", doc["events"], reader) + payouts_text(doc["payouts"], style);
 }
 
 // `key: value` lines for people, then the lists.
-static std::string person_text(const nlohmann::ordered_json& doc, const TableStyle& style)
+static std::string person_text(const nlohmann::ordered_json& doc, const TableStyle& style, const EventReader& reader)
 {
     std::string out;
     for (const auto& [key, value] : doc.items()) {
@@ -154,7 +168,19 @@ static std::string person_text(const nlohmann::ordered_json& doc, const TableSty
                                a["answered"].get<bool>() ? "answered  " : "unanswered",
                                a["reason"].is_null() ? "" : "  " + a["reason"].get<std::string>());
     }
-    return out + payouts_text(doc["payouts"], style);
+    return out + payouts_text(doc["payouts"], style) + events_text("client", doc["events"], reader);
+}
+
+// Money in the currency of the program in force today; a person id by email (ext:ID).
+static EventReader event_reader(SQLite::Database& db, Date today)
+{
+    EventReader reader;
+    reader.currency_symbol = currency_symbol(program_book(db).in_force(today).program.currency);
+    reader.person = [&db](long long id) {
+        auto person = find_person_by_id(db, id);
+        return person ? person_handle(person->person) : fmt::format("person #{}", id);
+    };
+    return reader;
 }
 
 static void run_show(const ShowOptions& o, const GlobalOptions& g)
@@ -166,7 +192,9 @@ static void run_show(const ShowOptions& o, const GlobalOptions& g)
     auto person = is_id ? std::nullopt : find_person(*db, o.what);
     if (person) {
         nlohmann::ordered_json doc = person_json(*db, *person);
-        terminal.data(json ? doc.dump(2) + "\n" : person_text(doc, terminal.table_style()));
+        EventReader reader = event_reader(*db, g.today_date());
+        terminal.data(json ? doc.dump(2) + "\n"
+                           : person_text(doc, terminal.table_style(reader.currency_symbol), reader));
         return;
     }
     auto referral = o.what.starts_with("ext:") ? std::nullopt : find_referral_ref(*db, o.what);
@@ -175,7 +203,8 @@ static void run_show(const ShowOptions& o, const GlobalOptions& g)
         throw failure(fmt::format("unknown {} \"{}\"", what, o.what));
     }
     nlohmann::ordered_json doc = show_referral_json(*db, *referral);
-    terminal.data(json ? doc.dump(2) + "\n" : referral_text(doc, terminal.table_style()));
+    EventReader reader = event_reader(*db, g.today_date());
+    terminal.data(json ? doc.dump(2) + "\n" : referral_text(doc, terminal.table_style(reader.currency_symbol), reader));
 }
 
 void setup_show(CLI::App& app, const GlobalOptions& globals, Runner& selected)

@@ -70,6 +70,7 @@ static void run_submit(const SubmitOptions& o, const GlobalOptions& g)
     check_submission(*db, o, referral, *referrer, program_book(*db).in_force(referral.submitted_on).program);
     auto colleague = find_colleague(*db, referral.referee_email, referral.referee_company);
     EventLog events(*db, current_actor(today));
+    events.set_on(referral.submitted_on);
     long long id = ReferralWriter(*db, events).insert(referral);
     tx.commit();
     if (colleague)

@@ -85,9 +85,7 @@ PersonRow read_person_row(const CsvRecord& record, const std::vector<std::string
     if (!p.email && !p.external_id && row.problems.empty())
         row.problems.push_back(columns.has("email") ? "no email and no external_id: the row cannot be matched"
                                                     : "no external_id: the row cannot be matched");
-    if (p.started_on && p.ended_on && *p.ended_on < *p.started_on)
-        row.problems.push_back(fmt::format("ended_on {} is before started_on {}", to_string(*p.ended_on),
-                                           to_string(*p.started_on)));
+    if (auto problem = person_dates_problem(p)) row.problems.push_back(*problem);
     return row;
 }
 

@@ -39,6 +39,13 @@ bool is_valid_email(std::string_view email)
     return true;
 }
 
+std::optional<std::string> person_dates_problem(const Person& p)
+{
+    if (p.started_on && p.ended_on && *p.ended_on < *p.started_on)
+        return "ended_on " + to_string(*p.ended_on) + " is before started_on " + to_string(*p.started_on);
+    return std::nullopt;
+}
+
 bool is_person_kind(std::string_view kind)
 {
     return std::ranges::find(k_person_kinds, kind) != std::end(k_person_kinds);

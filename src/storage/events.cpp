@@ -2,7 +2,13 @@
 
 #include "refer/storage/columns.h"
 
+#include "refer/util/text.h"
+
+#include <array>
 #include <cstdlib>
+#include <pwd.h>
+#include <unistd.h>
+#include <vector>
 
 namespace refer {
 
@@ -52,15 +58,42 @@ std::vector<StoredEvent> events_of(SQLite::Database& db, std::string_view entity
     return events;
 }
 
+static bool known(const char* name) { return name != nullptr && !trim(name).empty(); }
+
+std::string event_user(const char* user_env, const char* logname_env, const char* login_name, const char* passwd_name)
+{
+    for (const char* name : {user_env, logname_env, login_name, passwd_name})
+        if (known(name)) return std::string(trim(name));
+    return "unknown";
+}
+
+// The name of the effective user id in the password database (NSS), when it has one.
+static std::string passwd_name()
+{
+    long size = sysconf(_SC_GETPW_R_SIZE_MAX);
+    std::vector<char> buffer(size > 0 ? static_cast<std::size_t>(size) : 16384);
+    passwd entry{};
+    passwd* found = nullptr;
+    if (getpwuid_r(geteuid(), &entry, buffer.data(), buffer.size(), &found) != 0 || found == nullptr) return {};
+    return found->pw_name ? found->pw_name : "";
+}
+
 Actor current_actor(Date today)
 {
     const char* user = std::getenv("USER");
-    if (user == nullptr || *user == '\0') user = std::getenv("LOGNAME");
-    return Actor{user && *user ? user : "unknown", utc_timestamp_now(), today};
+    const char* logname = std::getenv("LOGNAME");
+    std::string login, from_passwd;
+    // Asked only when the environment does not say: utmp and NSS lookups cost time.
+    if (!known(user) && !known(logname)) {
+        std::array<char, 256> name{};
+        if (getlogin_r(name.data(), name.size()) == 0) login = name.data();
+        if (login.empty()) from_passwd = passwd_name();
+    }
+    return Actor{event_user(user, logname, login.c_str(), from_passwd.c_str()), utc_timestamp_now(), today};
 }
 
 EventLog::EventLog(SQLite::Database& db, Actor actor)
-    : m_actor(std::move(actor)), m_today(to_string(m_actor.today)),
+    : m_actor(std::move(actor)), m_on(m_actor.today), m_on_text(to_string(m_on)),
       m_insert(db, "INSERT INTO events (at, on_date, entity, entity_id, what, old, new, user) "
                    "VALUES (:at, :on, :entity, :entity_id, :what, :old, :new, :user)"),
       m_at(m_insert)
@@ -73,13 +106,20 @@ EventLog::Parameters::Parameters(const SQLite::Statement& s)
 {
 }
 
+void EventLog::set_on(Date on)
+{
+    if (on == m_on) return;
+    m_on = on;
+    m_on_text = to_string(on);
+}
+
 void EventLog::record(std::string_view entity, long long entity_id, std::string_view what,
                       const std::optional<std::string>& old_value, const std::optional<std::string>& new_value)
 {
     // Binds without copies: every value outlives exec(). Imports call this per row.
     m_insert.reset();
     m_insert.bindNoCopy(m_at.at, m_actor.at);
-    m_insert.bindNoCopy(m_at.on, m_today);
+    m_insert.bindNoCopy(m_at.on, m_on_text);
     m_entity.assign(entity);
     m_what.assign(what);
     m_insert.bindNoCopy(m_at.entity, m_entity);

@@ -55,6 +55,14 @@ std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view h
     return s;
 }
 
+std::optional<StoredPerson> find_person_by_id(SQLite::Database& db, long long id)
+{
+    SQLite::Statement q(db, fmt::format("SELECT {} FROM clients WHERE id = :id", k_person_columns));
+    q.bind(":id", static_cast<int64_t>(id));
+    if (!q.executeStep()) return std::nullopt;
+    return person_from_row(q, PersonColumns(q));
+}
+
 StoredPerson require_person(SQLite::Database& db, std::string_view handle)
 {
     auto person = find_person(db, handle);
@@ -148,6 +156,14 @@ static constexpr PersonField k_stored_fields[] = {
     PersonField::kind, PersonField::annual_value, PersonField::started_on, PersonField::ended_on,
     PersonField::source, PersonField::external_id, PersonField::opened_on,
 };
+
+std::vector<PersonField> changed_fields(const Person& before, const Person& after)
+{
+    std::vector<PersonField> changed;
+    for (PersonField f : k_stored_fields)
+        if (field_text(before, f) != field_text(after, f)) changed.push_back(f);
+    return changed;
+}
 
 PeopleWriter::PeopleWriter(SQLite::Database& db, EventLog& events)
     : m_db(db), m_events(events),
@@ -273,6 +289,12 @@ std::optional<long long> PeopleWriter::insert_if_new(const Person& person)
             created += ':';
             append_json_string(created, *text);
         }
+    if (person.referred_by) { // who referred whom: the referral that brought them
+        if (created.size() > 1) created += ',';
+        append_json_string(created, "referred_by");
+        created += ':';
+        append_json_string(created, std::to_string(*person.referred_by));
+    }
     if (!person.tags.empty()) {
         if (created.size() > 1) created += ',';
         created += "\"tags\":[";
@@ -294,10 +316,8 @@ void PeopleWriter::update(long long id, const Person& before, const Person& afte
     bind_person(m_update, m_update_at, after);
     m_update.bind(m_update_id, static_cast<int64_t>(id));
     m_update.exec();
-    for (PersonField f : k_stored_fields) {
-        auto old_value = field_text(before, f), new_value = field_text(after, f);
-        if (old_value != new_value) m_events.record("client", id, field_name(f), old_value, new_value);
-    }
+    for (PersonField f : changed_fields(before, after))
+        m_events.record("client", id, field_name(f), field_text(before, f), field_text(after, f));
     if (before.referred_by != after.referred_by)
         m_events.record("client", id, "referred_by",
                         before.referred_by ? std::optional(std::to_string(*before.referred_by)) : std::nullopt,

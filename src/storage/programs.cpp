@@ -24,10 +24,10 @@ long long store_program(SQLite::Database& db, EventLog& events, const Program& p
     insert.exec();
     long long id = db.getLastInsertRowid();
     // The business date of a load is the day it takes effect.
-    Actor dated = events.actor();
-    if (effective_on) dated.today = *effective_on;
+    std::optional<EventDate> dated;
+    if (effective_on) dated.emplace(events, *effective_on);
     std::string effective = effective_on ? "effective " + to_string(*effective_on) : "from the beginning";
-    EventLog(db, dated).record("program", id, "loaded", std::nullopt, fmt::format("{} ({})", program.name, effective));
+    events.record("program", id, "loaded", std::nullopt, fmt::format("{} ({})", program.name, effective));
     return id;
 }
 

@@ -46,7 +46,7 @@ run add bob@example.com --started-on 2024-02-30
 expect_rc 2 "bad date"
 run add bob@example.com --started-on 2025-01-01 --ended-on 2024-01-01
 expect_rc 2 "ended before started"
-expect_err "refer: error: --ended-on is before --started-on"
+expect_err "refer: error: ended_on 2024-01-01 is before started_on 2025-01-01"
 run add bob@example.com --annual-value -5
 expect_rc 2 "negative money"
 run add bob@example.com --annual-value=-5

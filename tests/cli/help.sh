@@ -17,7 +17,7 @@ Commands:
   export      Export clients, referrals, payouts, events or nps as CSV (or JSON)
   submit      Record a referral; prints its id
   advance     Move a referral to another status
-  edit        Correct a referral without moving it
+  edit        Correct a referral without moving it, or a person's fields
   fit         Score how well a referral fits: industry, role, size, urgency
   referrals   List referrals
   tag         Tag people; compute the NPS segments (promoter, passive, detractor)

@@ -25,8 +25,8 @@ expect_eq "$(sql "select c.id = $jane, m.on_date, m.description from milestones 
 1|2026-10-01|Renewed for two years, 20% more
 0|2026-11-02|Case study published"
 expect_eq "$(sql "select entity || '|' || entity_id || '|' || what || '|' || coalesce(old,'null') || '|' || new || '|' || on_date || '|' || user from events where what='milestone' order by id")" "client|$jane|milestone|null|2026-11-23 CRM migration went live|2026-11-23|tester
-client|$jane|milestone|null|2026-10-01 Renewed for two years, 20% more|2026-11-23|tester
-client|$(sql "select id from clients where external_id='crm-7'")|milestone|null|2026-11-02 Case study published|2026-11-23|tester"
+client|$jane|milestone|null|2026-10-01 Renewed for two years, 20% more|2026-10-01|tester
+client|$(sql "select id from clients where external_id='crm-7'")|milestone|null|2026-11-02 Case study published|2026-11-02|tester"
 
 run show jane@acme.com --json
 expect_rc 0

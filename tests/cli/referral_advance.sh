@@ -76,10 +76,12 @@ run advance 1 qualified --on 2026-10-09 --force
 expect_rc 0
 expect_eq "$(dates 1)" "qualified|2026-10-09|2026-09-02|2026-10-07|2026-10-09|-|-|-|2400000"
 
-# Every change is an event with old and new values, the user and the date of the command.
+# Every change is an event with old and new values, the user, and the move's date (SPEC 2).
 expect_eq "$(sql "select group_concat(what || ':' || coalesce(old,'-') || '>' || coalesce(new,'-'), ' ') from events where entity = 'referral' and what in ('status', 'lost_reason') ")" \
   "status:submitted>contacted status:contacted>won status:won>meeting status:meeting>lost lost_reason:->budget cut status:lost>qualified lost_reason:budget cut>-"
-expect_eq "$(sql "select count(*) from events where entity = 'referral' and (user <> 'tester' or on_date <> '2026-11-23')")" 0
+expect_eq "$(sql "select count(*) from events where entity = 'referral' and user <> 'tester'")" 0
+expect_eq "$(sql "select group_concat(new || '@' || on_date, ' ') from events where entity = 'referral' and what = 'status'")" \
+  "contacted@2026-09-02 won@2026-10-05 meeting@2026-10-07 lost@2026-10-08 qualified@2026-10-09" "each move is dated by its own date"
 
 # A won referral of someone already in the ledger updates their record; REF by email is the latest referral.
 run add pat@partners.io --name 'Pat Partner' --kind partner --company 'Partners Inc'

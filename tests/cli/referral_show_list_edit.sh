@@ -44,7 +44,7 @@ expect_rc 0
 expect_eq "$(echo "$OUT" | jq -c '[.id, .status, .deal_value_cents, .payouts]')" '[1,"won",2400000,[]]'
 expect_eq "$(echo "$OUT" | jq -r '.events | map(.what) | join(",")')" \
   "created,status,status_on,contacted_on,meeting_on,qualified_on,won_on,deal_value"
-expect_eq "$(echo "$OUT" | jq -c '.events[1] | [.on, .old, .new, .user]')" '["2026-11-23","submitted","won","tester"]'
+expect_eq "$(echo "$OUT" | jq -c '.events[1] | [.on, .old, .new, .user]')" '["2026-10-05","submitted","won","tester"]'
 expect_eq "$(echo "$OUT" | jq -r '.events | map(keys_unsorted | join(",")) | unique | join(";")')" "at,on,what,old,new,user"
 expect_eq "$(echo "$OUT" | jq -r '.events | map(.at | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")) | all')" "true"
 expect_eq "$(echo "$OUT" | jq -c '.events[-1] | [.old, .new]')" '[null,"2400000"]' "absent old value is null"

@@ -14,7 +14,7 @@ expect_err ""
 expect_eq "$(sql "select referrer_id, referee_name, referee_email, referee_company, source, submitted_on, status, status_on, consent, note, deal_value is null from referrals")" \
   "1|Sam Lee|sam@globex.com|Globex|client|2026-11-01|submitted|2026-11-01|1|met at a conference|1"
 expect_eq "$(sql "select entity, entity_id, what, old is null, on_date, user, at glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z' from events where entity = 'referral'")" \
-  "referral|1|created|1|2026-11-23|tester|1"
+  "referral|1|created|1|2026-11-01|tester|1" "the submission date is the business date"
 expect_eq "$(sql "select json_extract(new, '\$.referee_email') || ' ' || json_extract(new, '\$.status') from events where entity = 'referral'")" "sam@globex.com submitted"
 
 # --json, the date defaults to today, the source to the referrer's kind; ext:ID names a referrer.

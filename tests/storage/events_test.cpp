@@ -52,3 +52,37 @@ TEST_CASE("events_of and referral_events: one entity's history")
     CHECK(events_of(*ledger.db, "client", 7).size() == 1);
     CHECK(events_of(*ledger.db, "payout", 7).empty());
 }
+
+TEST_CASE("an event's on is the business date the command set, else its today")
+{
+    Ledger ledger;
+    ledger.events.record("referral", 7, "note", std::nullopt, std::string("a"));
+    ledger.events.set_on(d("2026-03-02"));
+    ledger.events.record("referral", 7, "status", std::string("submitted"), std::string("contacted"));
+    {
+        EventDate row(ledger.events, d("2026-01-15"));
+        CHECK(ledger.events.on() == d("2026-01-15"));
+        ledger.events.record("referral", 8, "created", std::nullopt, std::string("{}"));
+    }
+    CHECK(ledger.events.on() == d("2026-03-02")); // the row's date ends with the row
+    ledger.events.record("referral", 7, "status_on", std::string("2026-01-01"), std::string("2026-03-02"));
+
+    std::vector<StoredEvent> events;
+    for_each_event(*ledger.db, [&](StoredEvent e) { events.push_back(std::move(e)); });
+    REQUIRE(events.size() == 4);
+    CHECK(events[0].on == d("2026-11-23"));
+    CHECK(events[1].on == d("2026-03-02"));
+    CHECK(events[2].on == d("2026-01-15"));
+    CHECK(events[3].on == d("2026-03-02"));
+    for (const StoredEvent& e : events) CHECK(e.at == "2026-11-23T10:00:00Z"); // when written: the command's clock
+}
+
+TEST_CASE("the user of an event: $USER, else $LOGNAME, else the login name, else the account; unknown last")
+{
+    CHECK(event_user("jane", "root", "login", "account") == "jane");
+    CHECK(event_user(nullptr, "jdoe", "login", "account") == "jdoe");
+    CHECK(event_user("", " ", "login", "account") == "login"); // blank values do not count
+    CHECK(event_user(nullptr, nullptr, nullptr, "account") == "account");
+    CHECK(event_user(nullptr, nullptr, "", "") == "unknown");
+    CHECK(event_user(nullptr, nullptr, nullptr, nullptr) == "unknown");
+}

@@ -1,5 +1,6 @@
 // People stored and read back: every field, by email, CRM id and filters.
 #include "refer/storage/people.h"
+#include "refer/storage/referrals.h"
 
 #include "ledger.h"
 
@@ -97,4 +98,38 @@ TEST_CASE("list_people: by id, with tags, filtered by tag and kind")
     PeopleFilter clients;
     clients.kind = "client";
     CHECK(list_people(*ledger.db, clients).at(0).id == bob_id);
+}
+
+TEST_CASE("find_person_by_id and changed_fields: what refer show and refer edit ask")
+{
+    Ledger ledger;
+    PeopleWriter people(*ledger.db, ledger.events);
+    Person p = full_person();
+    long long id = people.insert(p);
+    auto found = find_person_by_id(*ledger.db, id);
+    REQUIRE(found);
+    check_same(found->person, p);
+    CHECK_FALSE(find_person_by_id(*ledger.db, id + 1));
+
+    CHECK(changed_fields(p, p).empty());
+    Person changed = p;
+    changed.email = "ann@acme.io";
+    changed.annual_value = 2400001;
+    changed.tags.clear();       // tags have events of their own
+    changed.referred_by = 3;    // and so has referred_by
+    CHECK(changed_fields(p, changed) == std::vector<PersonField>{PersonField::email, PersonField::annual_value});
+}
+
+TEST_CASE("a person's created event names the referral that brought them")
+{
+    Ledger ledger;
+    long long referral = ReferralWriter(*ledger.db, ledger.events)
+                             .insert(new_referral(ledger.person("ann@acme.com"), d("2026-11-02")));
+    Person p;
+    p.email = "sam@globex.com";
+    p.referred_by = referral;
+    long long id = PeopleWriter(*ledger.db, ledger.events).insert(p);
+    auto events = events_of(*ledger.db, "client", id);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].new_value == R"({"email":"sam@globex.com","referred_by":")" + std::to_string(referral) + R"("})");
 }

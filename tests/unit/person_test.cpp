@@ -85,3 +85,16 @@ TEST_CASE("CRM lead sources map by the first matching rule (SPEC 5)")
     CHECK_FALSE(map_lead_source("Carrier pigeon").recognised);
     CHECK(map_lead_source("  Referral  ").recognised);
 }
+
+TEST_CASE("an end before the start is impossible, whoever set the dates")
+{
+    Person p;
+    CHECK_FALSE(person_dates_problem(p));
+    p.started_on = parse_iso_date("2025-02-01");
+    p.ended_on = parse_iso_date("2025-02-01");
+    CHECK_FALSE(person_dates_problem(p)); // ended the day they started: possible
+    p.ended_on = parse_iso_date("2025-01-31");
+    CHECK(person_dates_problem(p) == "ended_on 2025-01-31 is before started_on 2025-02-01");
+    p.started_on.reset();
+    CHECK_FALSE(person_dates_problem(p));
+}

@@ -27,6 +27,7 @@ struct Person {
     std::optional<std::string> external_id;
     std::optional<Date> opened_on;
     std::vector<std::string> tags;
+    bool operator==(const Person&) const = default;
 };
 
 // A person in the ledger, with the id that referrals, NPS responses and payouts name.
@@ -64,6 +65,10 @@ std::string normalize_email(std::string_view text);
 // A usable address: one `@`, a non-empty local part, a domain with a dot, no spaces.
 // Non-ASCII (internationalised) addresses are valid.
 bool is_valid_email(std::string_view email);
+
+// What makes a person impossible, whatever set their fields (an import row, refer add, refer
+// edit): `ended_on 2026-01-31 is before started_on 2026-02-01`; nullopt when none.
+std::optional<std::string> person_dates_problem(const Person& person);
 
 bool is_person_kind(std::string_view kind);
 bool is_person_source(std::string_view source);

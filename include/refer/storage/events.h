@@ -12,20 +12,25 @@
 
 namespace refer {
 
-// One command's author and clock: every event it records carries the same `at`, `on`, `user`.
+// One command's author and clock: every event it records carries the same `at` and `user`.
 struct Actor {
-    std::string user; // $USER
+    std::string user; // $USER, else the login name (event_user)
     std::string at;   // ISO 8601 UTC timestamp of the command
-    Date today;       // --today
+    Date today;       // --today: the events' business date unless the command has one (EventLog::set_on)
 };
 
 Actor current_actor(Date today);
+
+// Who an event names (SPEC 2): $USER, else $LOGNAME, else the login name of the session
+// (getlogin), else the name of the effective user id (getpwuid); "unknown" only when none
+// of them is known. Blank values do not count. Pure: the caller reads the sources.
+std::string event_user(const char* user_env, const char* logname_env, const char* login_name, const char* passwd_name);
 
 // An event as the log holds it.
 struct StoredEvent {
     long long id = 0;
     std::string at; // ISO 8601 UTC timestamp of the command
-    Date on;        // the command's --today
+    Date on;        // the business date of the change (SPEC 2)
     std::string entity;
     std::optional<long long> entity_id;
     std::string what;
@@ -47,6 +52,11 @@ public:
 
     const Actor& actor() const { return m_actor; }
 
+    // The business date (SPEC 2) of the events recorded from now on: a move's date, an
+    // import row's stage date. Until set, the actor's today.
+    void set_on(Date on);
+    Date on() const { return m_on; }
+
 private:
     // Where record() puts each value, resolved once by name.
     struct Parameters {
@@ -55,9 +65,24 @@ private:
     };
 
     Actor m_actor;
-    std::string m_today, m_entity, m_what; // bound without copies
+    Date m_on;
+    std::string m_on_text, m_entity, m_what; // bound without copies
     SQLite::Statement m_insert;
     Parameters m_at;
+};
+
+// Events dated `on` for as long as it lives, then the date they had before: one import row,
+// one move.
+class EventDate {
+public:
+    EventDate(EventLog& events, Date on) : m_events(events), m_before(events.on()) { events.set_on(on); }
+    ~EventDate() { m_events.set_on(m_before); }
+    EventDate(const EventDate&) = delete;
+    EventDate& operator=(const EventDate&) = delete;
+
+private:
+    EventLog& m_events;
+    Date m_before;
 };
 
 } // namespace refer

@@ -23,6 +23,8 @@ struct PersonColumns {
 std::optional<StoredPerson> find_person(SQLite::Database& db, std::string_view handle); // email or ext:ID
 // The same, for a command about someone who must exist: exit 1 `unknown person "X"` otherwise.
 StoredPerson require_person(SQLite::Database& db, std::string_view handle);
+// By the id referrals and events name (without tags).
+std::optional<StoredPerson> find_person_by_id(SQLite::Database& db, long long id);
 std::vector<std::string> tags_of(SQLite::Database& db, long long person_id);
 // The highest person id: how big the ledger is, roughly, at no cost.
 std::uint64_t highest_person_id(SQLite::Database& db);
@@ -37,6 +39,8 @@ std::vector<StoredPerson> list_people(SQLite::Database& db, const PeopleFilter& 
 // A value as stored and shown in events: dates ISO, money in cents, absent as nullopt.
 std::optional<std::string> field_text(const Person& person, PersonField field);
 std::string_view field_name(PersonField field);
+// The stored fields (not tags, not referred_by) whose text differs: one event each on update.
+std::vector<PersonField> changed_fields(const Person& before, const Person& after);
 
 // Writes with prepared statements reused across calls (imports call these per row).
 class PeopleWriter {

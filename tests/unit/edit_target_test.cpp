@@ -1,0 +1,45 @@
+// What refer edit WHAT corrects: a referral or a person, from the argument and the options.
+#include "refer/cli/edit_target.h"
+
+#include "refer/error.h"
+
+#include <doctest/doctest.h>
+
+using namespace refer;
+
+namespace {
+const std::vector<std::string> none;
+}
+
+TEST_CASE("a referral id is a referral, ext:ID a person")
+{
+    CHECK(edit_target("12", none, none) == EditTarget::referral);
+    CHECK(edit_target("12", {"--value"}, none) == EditTarget::referral);
+    CHECK(edit_target("ext:crm-1", none, none) == EditTarget::person);
+    CHECK(edit_target("ext:crm-1", none, {"--kind"}) == EditTarget::person);
+}
+
+TEST_CASE("an email: options only one of them has decide, else the person, else the referral")
+{
+    CHECK(edit_target("sam@globex.com", none, none) == EditTarget::person_else_referral);
+    CHECK(edit_target("sam@globex.com", {"--note"}, none) == EditTarget::referral);
+    CHECK(edit_target("sam@globex.com", none, {"--industry"}) == EditTarget::person);
+}
+
+TEST_CASE("options that do not fit are usage errors")
+{
+    auto usage = [](auto call) {
+        try {
+            call();
+        } catch (const Error& e) {
+            return e.code() == Exit::usage ? std::string(e.what()) : std::string("not a usage error");
+        }
+        return std::string("no error");
+    };
+    CHECK(usage([] { edit_target("sam@globex.com", {"--note"}, {"--kind"}); }) ==
+          "--note corrects a referral and --kind a person: correct one at a time");
+    CHECK(usage([] { edit_target("12", none, {"--kind"}); }) ==
+          "--kind corrects a person, and 12 is a referral id (refer edit EMAIL|ext:ID corrects a person)");
+    CHECK(usage([] { edit_target("ext:crm-1", {"--value"}, none); }) ==
+          "--value corrects a referral, and ext:crm-1 is a person (refer edit ID corrects a referral)");
+}
