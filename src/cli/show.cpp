@@ -171,11 +171,10 @@ static std::string person_text(const nlohmann::ordered_json& doc, const TableSty
     return out + payouts_text(doc["payouts"], style) + events_text("client", doc["events"], reader);
 }
 
-// Money in the currency of the program in force today; a person id by email (ext:ID).
-static EventReader event_reader(SQLite::Database& db, Date today)
+// A person id by email (ext:ID).
+static EventReader event_reader(SQLite::Database& db)
 {
     EventReader reader;
-    reader.currency_symbol = currency_symbol(program_book(db).in_force(today).program.currency);
     reader.person = [&db](long long id) {
         auto person = find_person_by_id(db, id);
         return person ? person_handle(person->person) : fmt::format("person #{}", id);
@@ -188,13 +187,13 @@ static void run_show(const ShowOptions& o, const GlobalOptions& g)
     Terminal terminal(g);
     auto db = open_database(g.db_path(), Access::read);
     bool json = g.output_format() == Format::json;
+    // Amounts in the currency of the program in force today (events print them bare, SPEC 2).
+    std::string symbol = currency_symbol(program_book(*db).in_force(g.today_date()).program.currency);
     bool is_id = !o.what.empty() && o.what.find_first_not_of("0123456789") == std::string::npos;
     auto person = is_id ? std::nullopt : find_person(*db, o.what);
     if (person) {
         nlohmann::ordered_json doc = person_json(*db, *person);
-        EventReader reader = event_reader(*db, g.today_date());
-        terminal.data(json ? doc.dump(2) + "\n"
-                           : person_text(doc, terminal.table_style(reader.currency_symbol), reader));
+        terminal.data(json ? doc.dump(2) + "\n" : person_text(doc, terminal.table_style(symbol), event_reader(*db)));
         return;
     }
     auto referral = o.what.starts_with("ext:") ? std::nullopt : find_referral_ref(*db, o.what);
@@ -203,8 +202,7 @@ static void run_show(const ShowOptions& o, const GlobalOptions& g)
         throw failure(fmt::format("unknown {} \"{}\"", what, o.what));
     }
     nlohmann::ordered_json doc = show_referral_json(*db, *referral);
-    EventReader reader = event_reader(*db, g.today_date());
-    terminal.data(json ? doc.dump(2) + "\n" : referral_text(doc, terminal.table_style(reader.currency_symbol), reader));
+    terminal.data(json ? doc.dump(2) + "\n" : referral_text(doc, terminal.table_style(symbol), event_reader(*db)));
 }
 
 void setup_show(CLI::App& app, const GlobalOptions& globals, Runner& selected)

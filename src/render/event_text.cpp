@@ -85,7 +85,7 @@ std::string readable_value(std::string_view entity, std::string_view field, cons
     if (!value) return "-";
     switch (kind_of(entity, field)) {
     case FieldKind::money:
-        if (auto cents = whole_number(*value)) return format_money(*cents, reader.currency_symbol);
+        if (auto cents = whole_number(*value)) return format_money(*cents, "");
         break;
     case FieldKind::person:
         if (auto id = whole_number(*value); id && reader.person) return reader.person(*id);

@@ -46,7 +46,7 @@ run show ann@acme.com
 expect_rc 1 "the old email names nobody now"
 run show ann.lee@acme.io
 expect_out_has "  2026-11-23  "
-expect_out_has "annual_value: \$12,000.00 -> \$24,000.50"
+expect_out_has "annual_value: 12,000.00 -> 24,000.50"
 
 # An empty value clears a field; by ext:ID too.
 mark=$(last_event)

@@ -85,7 +85,7 @@ expect_eq "$(sed -n '/^Events$/,/^$/p' <<<"$OUT")" "Events
   2026-03-20  <at>  tester  meeting_on: - -> 2026-03-20
   2026-03-20  <at>  tester  qualified_on: - -> 2026-03-20
   2026-03-20  <at>  tester  won_on: - -> 2026-03-20
-  2026-03-20  <at>  tester  deal_value: - -> \$24,000.00
+  2026-03-20  <at>  tester  deal_value: - -> 24,000.00
   2026-12-31  <at>  tester  fit_industry: - -> 3
   2026-12-31  <at>  tester  note: - -> two-year deal" "show REF: the timeline as people read it"
 run show 1 --json
@@ -96,7 +96,7 @@ expect_eq "$(jq -c '.events[] | select(.what == "deal_value") | [.on, .old, .new
 run show sam@globex.com
 OUT=$(at_free "$OUT")
 expect_eq "$(sed -n '/^Events$/,$p' <<<"$OUT")" "Events
-  2026-03-20  <at>  tester  created: email sam@globex.com, name Sam Lee, company Globex, kind client, annual_value \$24,000.00, started_on 2026-03-20, source referral, referred_by referral 1" \
+  2026-03-20  <at>  tester  created: email sam@globex.com, name Sam Lee, company Globex, kind client, annual_value 24,000.00, started_on 2026-03-20, source referral, referred_by referral 1" \
   "show PERSON: created as a line, money as money"
 run show ann@acme.com
 OUT=$(at_free "$OUT")

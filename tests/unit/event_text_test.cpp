@@ -7,10 +7,9 @@ using namespace refer;
 
 namespace {
 
-EventReader reader(std::string symbol = "$")
+EventReader reader()
 {
     EventReader r;
-    r.currency_symbol = std::move(symbol);
     r.person = [](long long id) { return id == 1 ? std::string("ann@acme.com") : "person #" + std::to_string(id); };
     return r;
 }
@@ -20,12 +19,13 @@ std::optional<std::string> text(const char* s) { return std::string(s); }
 
 } // namespace
 
-TEST_CASE("money fields are money, in the ledger's currency, not cents")
+TEST_CASE("money fields are money as SPEC 2 prints it (24,000.00), not cents")
 {
-    CHECK(readable_change("referral", "deal_value", none, text("2400000"), reader()) == "deal_value: - -> $24,000.00");
-    CHECK(readable_change("referral", "deal_value", text("2400000"), text("3000050"), reader("€")) ==
-          "deal_value: €24,000.00 -> €30,000.50");
-    CHECK(readable_change("client", "annual_value", text("1200000"), none, reader()) == "annual_value: $12,000.00 -> -");
+    CHECK(readable_change("referral", "deal_value", none, text("2400000"), reader()) == "deal_value: - -> 24,000.00");
+    CHECK(readable_change("referral", "deal_value", text("2400000"), text("3000050"), reader()) ==
+          "deal_value: 24,000.00 -> 30,000.50");
+    CHECK(readable_change("referral", "deal_value", text("-1"), text("0"), reader()) == "deal_value: -0.01 -> 0.00");
+    CHECK(readable_change("client", "annual_value", text("1200000"), none, reader()) == "annual_value: 12,000.00 -> -");
     // A value that is not cents is shown as stored rather than misread.
     CHECK(readable_value("referral", "deal_value", text("12.5"), reader()) == "12.5");
     // The same name elsewhere is not money.
@@ -50,12 +50,12 @@ TEST_CASE("a created event is its fields on one line")
                           text(R"({"referrer_id":"1","referee_name":"Sam Lee","submitted_on":"2026-09-01",)"
                                R"("deal_value":"2400000","consent":"true"})"),
                           reader()) ==
-          "created: referrer ann@acme.com, referee_name Sam Lee, submitted_on 2026-09-01, deal_value $24,000.00, "
+          "created: referrer ann@acme.com, referee_name Sam Lee, submitted_on 2026-09-01, deal_value 24,000.00, "
           "consent yes");
     CHECK(readable_change("client", "created", none,
                           text(R"({"email":"sam@globex.com","annual_value":"100","referred_by":"3","tags":["promoter","vip"]})"),
                           reader()) ==
-          "created: email sam@globex.com, annual_value $1.00, referred_by referral 3, tags promoter vip");
+          "created: email sam@globex.com, annual_value 1.00, referred_by referral 3, tags promoter vip");
     // A value that holds the separator, or a quote, is quoted.
     CHECK(readable_change("client", "created", none, text(R"({"company":"Acme, Inc.","name":"Ann \"A\" Lee"})"), reader()) ==
           R"(created: company "Acme, Inc.", name "Ann \"A\" Lee")");
