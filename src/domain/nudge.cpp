@@ -75,12 +75,14 @@ NudgeDecision decide_nudge(const NudgeFacts& p, Date today, const Program& progr
     NudgeDecision d;
     if (!p.asks.empty()) d.last_asked_on = *std::ranges::max_element(p.asks);
     d.unanswered = unanswered_streak(p.asks, p.submitted);
-    if (!is_candidate(p, today)) {
-        d.verdict = NudgeVerdict::not_candidate;
-        return d;
-    }
+    // Paused before anything else: --record tags everyone who reached the limit, listed or
+    // not (SPEC 12), whatever else keeps them off the list.
     if (d.unanswered >= program.max_unanswered_asks) {
         d.verdict = NudgeVerdict::paused;
+        return d;
+    }
+    if (!is_candidate(p, today)) {
+        d.verdict = NudgeVerdict::not_candidate;
         return d;
     }
     d.reason = reason_for(p, today, program);

@@ -67,11 +67,12 @@ NudgeFacts facts_from_row(SQLite::Statement& q)
 
 // Each candidate's asks and, for those asked, the submission dates of their referrals since
 // the first ask (what answers an ask; most candidates were never asked).
-void add_asks_and_referrals(SQLite::Database& db, std::vector<NudgeFacts>& people)
+void add_asks_and_referrals(SQLite::Database& db, Date today, std::vector<NudgeFacts>& people)
 {
     SQLite::Statement asks(db, "SELECT asked_on FROM asks WHERE client_id = :person ORDER BY asked_on");
+    // Up to today: a referral dated later answers no ask yet (SPEC 2: "as of now" is --today).
     SQLite::Statement sent(db, "SELECT submitted_on FROM referrals INDEXED BY referrals_by_referrer "
-                               "WHERE referrer_id = :person AND submitted_on >= :first_ask");
+                               "WHERE referrer_id = :person AND submitted_on BETWEEN :first_ask AND :today");
     for (NudgeFacts& p : people) {
         asks.bind(":person", static_cast<int64_t>(p.person_id));
         while (asks.executeStep()) p.asks.push_back(date_of(asks.getColumn("asked_on")));
@@ -79,6 +80,7 @@ void add_asks_and_referrals(SQLite::Database& db, std::vector<NudgeFacts>& peopl
         if (p.asks.empty() || p.referrals_submitted == 0) continue;
         sent.bind(":person", static_cast<int64_t>(p.person_id));
         sent.bind(":first_ask", to_string(p.asks.front()));
+        sent.bind(":today", to_string(today));
         while (sent.executeStep()) p.submitted.push_back(date_of(sent.getColumn("submitted_on")));
         sent.reset();
     }
@@ -101,7 +103,7 @@ std::vector<NudgeFacts> nudge_facts(SQLite::Database& db, Date today, const Prog
     q.bind(":max_unanswered", program.max_unanswered_asks);
     std::vector<NudgeFacts> people;
     while (q.executeStep()) people.push_back(facts_from_row(q));
-    add_asks_and_referrals(db, people);
+    add_asks_and_referrals(db, today, people);
     return people;
 }
 

@@ -145,6 +145,13 @@ TEST_CASE("max_unanswered_asks in a row pauses a person, reason or not")
     p.submitted.clear();
     p.promoter = false; // no reason: still paused
     CHECK(verdict(p) == NudgeVerdict::paused);
+    // Not a candidate either (do-not-contact, an employee, an alumnus): still paused, so that
+    // --record tags everyone who reached the limit, listed or not (SPEC 12).
+    p.do_not_contact = true;
+    CHECK(verdict(p) == NudgeVerdict::paused);
+    p.do_not_contact = false;
+    p.kind = "employee";
+    CHECK(verdict(p) == NudgeVerdict::paused);
 }
 
 TEST_CASE("the plan: ordered by reason then email (none last), cut by --limit, paused people apart")

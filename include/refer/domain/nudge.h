@@ -28,8 +28,9 @@ struct NudgeFacts {
     std::optional<Date> latest_nps_on;               // the latest response on or before today
     int latest_nps_score = 0;
     std::vector<Date> asks;                          // every ask, oldest first
-    std::vector<Date> submitted;                     // submission dates of the person's referrals, at
-                                                     // least those on or after the first ask (they answer asks)
+    std::vector<Date> submitted;                     // submission dates of the person's referrals up to
+                                                     // today, at least those on or after the first ask
+                                                     // (they answer asks)
     long long referrals_submitted = 0;               // all time
     long long referrals_won = 0;                     // currently won, all time
     long long won_last_365 = 0;                      // currently won, won_on within the last 365 days
