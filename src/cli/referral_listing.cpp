@@ -21,7 +21,7 @@ Listing referral_listing(const std::vector<StoredReferral>& referrals, bool for_
     if (for_people) {
         // fit: the score, with a `*` when it makes the referral priority.
         l.columns = {"id", "referrer", "referee", "company", "status", "status_on", "deal_value", "fit"};
-        for ([[maybe_unused]] const auto& [id, r, referrer_email, referrer, referrer_kind] : referrals) {
+        for ([[maybe_unused]] const auto& [id, r, referrer_email, referrer, referrer_kind, deal_values] : referrals) {
             auto score = fit_score(r.fit);
             Cell fit = score ? Cell{std::to_string(*score) + (referral_is_priority(r, book) ? "*" : "")} : Cell{};
             l.rows.push_back({std::int64_t{id}, referrer, referee_cell(r), text_cell(r.referee_company),
@@ -33,7 +33,7 @@ Listing referral_listing(const std::vector<StoredReferral>& referrals, bool for_
                  "submitted_on", "contacted_on", "meeting_on", "qualified_on", "won_on", "lost_on", "lost_reason",
                  "deal_value", "consent", "note", "fit_industry", "fit_role", "fit_size", "fit_urgency",
                  "fit_score", "priority"};
-    for ([[maybe_unused]] const auto& [id, r, referrer_email, referrer, referrer_kind] : referrals)
+    for ([[maybe_unused]] const auto& [id, r, referrer_email, referrer, referrer_kind, deal_values] : referrals)
         l.rows.push_back({std::int64_t{id}, text_cell(referrer_email), text_cell(r.referee_name),
                           text_cell(r.referee_email), text_cell(r.referee_company), r.source,
                           std::string(to_string(r.status)), r.submitted_on, date_cell(r.contacted_on),

@@ -108,8 +108,8 @@ struct Amount {
     std::string how;
 };
 
-std::optional<Amount> reward_amount(const Reward& reward, const StoredReferral& s, std::optional<WonPosition> position,
-                                    const std::string& symbol)
+std::optional<Amount> reward_amount(const Reward& reward, const StoredReferral& s, Date reached,
+                                    std::optional<WonPosition> position, const std::string& symbol)
 {
     const Referral& r = s.referral;
     int n = 0;
@@ -122,12 +122,14 @@ std::optional<Amount> reward_amount(const Reward& reward, const StoredReferral& 
         return Amount{*reward.amount, format_money(*reward.amount, symbol) + " for reaching " +
                                           std::string(to_string(reward.on)) + at_count_text};
     if (reward.percent) {
-        if (!r.deal_value) return std::nullopt;
-        Cents raw = apply_percent(*r.deal_value, *reward.percent);
+        // On won, the deal value as it is now; on an earlier stage, as it was set then.
+        std::optional<Cents> deal_value = reward.on == Status::won ? r.deal_value : deal_value_on(s, reached);
+        if (!deal_value) return std::nullopt;
+        Cents raw = apply_percent(*deal_value, *reward.percent);
         Cents clamped = raw;
         if (reward.min) clamped = std::max(clamped, *reward.min);
         if (reward.max) clamped = std::min(clamped, *reward.max);
-        std::string how = to_string(*reward.percent) + "% of " + format_money(*r.deal_value, symbol) + " = " +
+        std::string how = to_string(*reward.percent) + "% of " + format_money(*deal_value, symbol) + " = " +
                           format_money(raw, symbol);
         if (clamped != raw) how += " -> " + format_money(clamped, symbol);
         if (reward.min) how += " (min " + format_money(*reward.min, symbol) + ")";
@@ -213,7 +215,7 @@ std::vector<Award> judge_referrals(std::span<const StoredReferral> referrals, co
             const Reward& reward = program.rewards[i];
             std::optional<Date> reached = stage_date(s.referral, reward.on);
             if (!reached || !kind_allowed(reward, s.referrer_kind)) continue;
-            auto amount = reward_amount(reward, s,
+            auto amount = reward_amount(reward, s, *reached,
                                         position == positions.end() ? std::nullopt : std::optional(position->second),
                                         symbol);
             if (!amount) continue;

@@ -31,6 +31,17 @@ bool is_priority(const Fit& fit, int priority_fit_score)
     return score && *score >= priority_fit_score;
 }
 
+std::optional<Cents> deal_value_on(const StoredReferral& referral, Date day)
+{
+    if (referral.deal_values.empty()) return referral.referral.deal_value;
+    std::optional<Cents> value;
+    for (const DealValueChange& change : referral.deal_values) {
+        if (change.on > day) break;
+        value = change.value;
+    }
+    return value;
+}
+
 FitBand fit_band(const Fit& fit, int priority_fit_score)
 {
     if (!fit_score(fit)) return FitBand::unscored;

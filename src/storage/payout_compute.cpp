@@ -18,6 +18,7 @@ struct RuleReach {
     bool tiers = false;   // tiers or at_count: the referrer's other won referrals
     bool cap = false;     // a yearly cap: everything paid to the same beneficiary
     bool referee = false; // referee rewards: beneficiaries other than the referrer
+    bool history = false; // a percent reward on a stage before won: the deal value back then
 
     bool independent() const { return !tiers && !cap; }
 };
@@ -30,6 +31,7 @@ RuleReach reach_of(const ProgramBook& book)
         for (const Reward& r : p.rewards) {
             reach.tiers = reach.tiers || !r.tiers.empty() || r.at_count;
             reach.referee = reach.referee || r.to == Beneficiary::referee;
+            reach.history = reach.history || (r.percent && r.on != Status::won);
         }
     };
     if (book.empty()) look(book.in_force(Date{}).program);
@@ -115,8 +117,15 @@ public:
 
 private:
     template <class Wanted>
-    void reconcile(const std::vector<StoredReferral>& referrals, std::vector<Payout>& existing, Wanted wanted)
+    void reconcile(const std::vector<StoredReferral>& given, std::vector<Payout>& existing, Wanted wanted)
     {
+        // A copy with the deal values' history only where a rule reads it.
+        std::vector<StoredReferral> with_history;
+        if (m_reach.history) {
+            with_history = given;
+            add_deal_value_history(m_db, with_history);
+        }
+        const std::vector<StoredReferral>& referrals = m_reach.history ? with_history : given;
         std::vector<Award> awards = judge_referrals(referrals, m_book);
         std::erase_if(awards, [&](const Award& a) { return !wanted(a.payout); });
         std::erase_if(existing, [&](const Payout& p) { return !wanted(p); });

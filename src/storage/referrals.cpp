@@ -426,6 +426,36 @@ std::vector<long long> referrers_of_referees(SQLite::Database& db, std::span<con
     return ids;
 }
 
+void add_deal_value_history(SQLite::Database& db, std::span<StoredReferral> referrals)
+{
+    SQLite::Statement q(db, "SELECT on_date, what, new FROM events INDEXED BY events_by_entity "
+                            "WHERE entity = 'referral' AND entity_id = :id AND what IN ('created', 'deal_value') "
+                            "ORDER BY on_date, id");
+    auto cents = [](const std::string& text) -> std::optional<Cents> {
+        Cents value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+        return value;
+    };
+    for (StoredReferral& s : referrals) {
+        s.deal_values.clear();
+        q.bind(":id", static_cast<int64_t>(s.id));
+        while (q.executeStep()) {
+            Date on = date_of(q.getColumn("on_date"));
+            std::optional<std::string> text = opt_text(q.getColumn("new"));
+            if (q.getColumn("what").getString() == "deal_value") {
+                s.deal_values.push_back({on, text ? cents(*text) : std::nullopt});
+                continue;
+            }
+            // created: the fields it set, as a JSON object of strings.
+            auto fields = nlohmann::json::parse(text.value_or("{}"), nullptr, false);
+            if (fields.is_object() && fields.contains("deal_value") && fields["deal_value"].is_string())
+                s.deal_values.push_back({on, cents(fields["deal_value"].get<std::string>())});
+        }
+        q.reset();
+    }
+}
+
 std::vector<long long> referrer_ids(SQLite::Database& db)
 {
     SQLite::Statement q(db, "SELECT DISTINCT referrer_id FROM referrals ORDER BY referrer_id");

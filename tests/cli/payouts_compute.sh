@@ -67,4 +67,27 @@ expect_eq "$(echo "$OUT" | cut -d, -f1,5,7,10)" "id,reward,amount,status
 3,discovery call thanks,100.00,pending" "export payouts"
 run payouts list --status bogus
 expect_rc 2 "unknown status"
+
+# A percent reward on a stage before won reads the deal value set by that stage's date (SPEC
+# 12), in a ledger of its own: none then is no payout; a later correction changes nothing.
+export REFER_DB=$TMP/early.db
+printf 'name = "early"\n[[rewards]]\nname = "share"\non = "meeting"\npercent = 12.5\n' >early.toml
+run program load early.toml
+run add a@x.com --name A
+run submit --by a@x.com --name N1 --email n1@y.com --on 2026-01-05
+run advance 1 meeting --on 2026-01-06
+run advance 1 won --on 2026-02-01 --value 1000
+run submit --by a@x.com --name N2 --email n2@y.com --on 2026-01-05
+run advance 2 contacted --on 2026-01-06 --value 1000
+run advance 2 meeting --on 2026-01-07
+run edit 2 --value 3000
+expect_rc 0 "the correction"
+run payouts compute
+expect_err "payouts: 1 created, 0 updated, 0 voided, 0 unchanged"
+run payouts list --format csv
+expect_eq "$(echo "$OUT" | cut -d, -f2,5,7,8)" "referral,reward,amount,earned_on
+2,share,125.00,2026-01-07" "the value set by the meeting"
+expect_out_has '"share: 12.5% of $1,000.00 = $125.00; program v1 ""early"""' "its explanation"
+run report --month 2026-01 --json
+expect_eq "$(echo "$OUT" | jq .payouts.earned_cents)" 12500 "earned in January"
 finish

@@ -109,6 +109,7 @@ private:
     void check_sums()
     {
         auto referrals = list_referrals(*m_db, {});
+        add_deal_value_history(*m_db, referrals); // percent rewards before won read it
         ProgramBook book(m_versions);
         std::map<PayoutKey, Cents> awarded, held;
         for (const Award& a : judge_referrals(referrals, book)) awarded[key_of(a.payout)] += a.payout.amount;

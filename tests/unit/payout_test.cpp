@@ -201,6 +201,54 @@ TEST_CASE("percent: half away from zero, min and max, and no deal value means no
           "share: 7.5% of $100.00 = $7.50 -> $50.00 (min $50.00); program v1 \"built-in default\"");
 }
 
+TEST_CASE("percent on a stage before won: the deal value set by that stage's date, not today's (SPEC 12)")
+{
+    Program p = program_defaults();
+    Reward early;
+    early.name = "early share";
+    early.on = Status::meeting;
+    early.percent = Percent{125, 1}; // 12.5%
+    Reward late = early;
+    late.name = "late share";
+    late.on = Status::won;
+    p.rewards = {early, late};
+    ProgramBook book({version(1, p)});
+    // Meeting on 01-06 with no value yet; won on 02-01 at $1,000: only the won share.
+    StoredReferral none_then = won(1, 7, "2026-01-05", "2026-02-01", 1'000'00);
+    none_then.referral.meeting_on = d("2026-01-06");
+    none_then.deal_values = {{d("2026-02-01"), 1'000'00}};
+    // $1,000 set on 01-06, meeting on 01-07, corrected to $3,000 later: the early share reads
+    // $1,000, the won share today's $3,000.
+    StoredReferral corrected = won(2, 7, "2026-01-05", "2026-02-01", 3'000'00);
+    corrected.referral.meeting_on = d("2026-01-07");
+    corrected.deal_values = {{d("2026-01-06"), 1'000'00}, {d("2026-11-23"), 3'000'00}};
+    // Set on the meeting's own day: it counts.
+    StoredReferral same_day = at(3, 7, "2026-01-05", Status::meeting, "2026-01-08");
+    same_day.referral.deal_value = 400'00;
+    same_day.deal_values = {{d("2026-01-08"), 400'00}};
+    std::vector<StoredReferral> referrals{none_then, corrected, same_day};
+    auto awards = judge_referrals(referrals, book);
+    REQUIRE(awards.size() == 4);
+    CHECK(awards[0].payout.reward == "late share");
+    CHECK(awards[0].payout.amount == 125'00);
+    CHECK(awards[1].payout.reward == "early share");
+    CHECK(awards[1].payout.amount == 125'00);
+    CHECK(awards[1].payout.explanation.starts_with("early share: 12.5% of $1,000.00 = $125.00"));
+    CHECK(awards[2].payout.reward == "late share");
+    CHECK(awards[2].payout.amount == 375'00);
+    CHECK(awards[3].payout.amount == 50'00);
+
+    CHECK(deal_value_on(corrected, d("2026-01-05")) == std::nullopt);
+    CHECK(deal_value_on(corrected, d("2026-01-06")) == 1'000'00);
+    CHECK(deal_value_on(corrected, d("2026-12-01")) == 3'000'00);
+    StoredReferral cleared = corrected;
+    cleared.deal_values.push_back({d("2026-11-24"), std::nullopt});
+    CHECK(deal_value_on(cleared, d("2026-11-30")) == std::nullopt);
+    StoredReferral no_history = same_day;
+    no_history.deal_values.clear(); // not read: the current value
+    CHECK(deal_value_on(no_history, d("2026-01-01")) == 400'00);
+}
+
 TEST_CASE("referrer_kinds filters by the referrer's current kind, also for referee rewards")
 {
     Program p = program_defaults();

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace refer {
 
@@ -76,13 +77,26 @@ struct Referral {
 };
 
 // A referral in the ledger: its id, and its referrer as the rules and listings need them.
+// A deal value as set on a business day (SPEC 2: the event's `on`); none when cleared.
+struct DealValueChange {
+    Date on;
+    std::optional<Cents> value;
+};
+
 struct StoredReferral {
     long long id = 0;
     Referral referral;
     std::optional<std::string> referrer_email;
     std::string referrer;              // how the referrer is named: email, else ext:ID
     std::string referrer_kind = "client"; // the referrer's current kind (reward filters)
+    // Its deal value as set over time, oldest first: read only where a percent reward on a
+    // stage before won needs it (SPEC 12); empty otherwise.
+    std::vector<DealValueChange> deal_values;
 };
+
+// The deal value set on or before `day` (SPEC 12: "set at that time"): the latest change
+// dated `day` or earlier, none before the first. Without a history, the current value.
+std::optional<Cents> deal_value_on(const StoredReferral& referral, Date day);
 
 // A fresh referral: submitted on `on`, status date the same.
 Referral new_referral(long long referrer_id, Date on);

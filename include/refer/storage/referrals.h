@@ -51,6 +51,9 @@ std::vector<StoredReferral> referrals_in_range(SQLite::Database& db, long long f
 std::vector<StoredReferral> referrals_of_referrers(SQLite::Database& db, std::span<const long long> referrer_ids);
 std::vector<long long> referrers_of_referees(SQLite::Database& db, std::span<const std::string> emails);
 std::vector<long long> referrer_ids(SQLite::Database& db);
+// Fills each referral's `deal_values` from its events (the value its `created` event set, then
+// each `deal_value` change, by business date and then as written).
+void add_deal_value_history(SQLite::Database& db, std::span<StoredReferral> referrals);
 
 struct Colleague {
     StoredPerson person;
