@@ -13,8 +13,8 @@ Three scenarios, each from a ledger built once in DIR (data from bench/gen.py, s
   compute  the first `refer payouts compute` under sample-data/program.toml, which judges
            every referral (ROWS of them) in one transaction with a rollback journal.
 
-A fourth, `split`, is not refer: a writer that changes the ledger in two transactions half
-a second apart, which the checks must catch (tests/cli/crash_safety.sh runs it as their self-test).
+A fourth, `split`, is not refer: a writer that changes the ledger in two transactions a
+second apart, killed between them, which the checks must catch (tests/cli/crash_safety.sh runs it as their self-test).
 
 For each, three uninterrupted runs on copies of the ledger give the after state (the three
 must agree, or the canonical dump below keeps something volatile) and the command's time T.
@@ -108,8 +108,10 @@ def refer(args, db, check=True):
 
 
 class Scenario:
-    def __init__(self, name, command, read, build):
+    def __init__(self, name, command, read, build, signal_suffix=None):
         self.name, self.command, self.read, self.build = name, command, read, build
+        # The command creates DB + suffix at the moment to kill it from (then 0 to 0.5 s later).
+        self.signal_suffix = signal_suffix
         self.tally = dict(trials=0, finished=0, killed=0, before=0, mid=0, after=0,
                           before_state=0, after_state=0, corrupt=0, next_failed=0)
 
@@ -148,15 +150,21 @@ class Scenario:
 
     def fresh_copy(self):
         remove_ledger(self.trial_db)
+        if self.signal_suffix and os.path.exists(self.trial_db + self.signal_suffix):
+            os.remove(self.trial_db + self.signal_suffix)
         shutil.copyfile(self.base, self.trial_db)
 
     def trial(self, rng):
         t = self.tally
         t["trials"] += 1
         self.fresh_copy()
-        delay = rng.uniform(0, 1.15 * self.seconds)
+        delay = rng.uniform(0, 0.5) if self.signal_suffix else rng.uniform(0, 1.15 * self.seconds)
         proc = subprocess.Popen(self.argv(self.trial_db), env=ENV, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE)
+        if self.signal_suffix:
+            deadline = time.monotonic() + 60
+            while not os.path.exists(self.trial_db + self.signal_suffix) and time.monotonic() < deadline:
+                time.sleep(0.01)
         time.sleep(delay)
         killed = proc.poll() is None
         if killed:
@@ -275,8 +283,9 @@ def scenarios(data):
             sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         return built
 
-    # Not refer: a writer that changes the ledger in two transactions, half a second apart. The
-    # harness must call a kill between them corrupt (the self-test of tests/cli/crash_safety.sh).
+    # Not refer: a writer that changes the ledger in two transactions a second apart, killed
+    # between them (up to 0.5 s after it says the first is committed). The harness must call
+    # that corrupt (the self-test of tests/cli/crash_safety.sh).
     split_writer = """import sqlite3, sys, time
 con = sqlite3.connect(sys.argv[1], isolation_level=None)
 for half in (0, 1):
@@ -284,12 +293,13 @@ for half in (0, 1):
     con.execute("UPDATE clients SET name = name || ' x' WHERE id % 2 = ?", (half,))
     con.execute("COMMIT")
     if half == 0:
-        time.sleep(0.5)
+        open(sys.argv[1] + ".first-commit", "w").close()
+        time.sleep(1)
 """
 
     return [
         Scenario("split", lambda db: [sys.executable, "-c", split_writer, db], ["clients", "--format", "csv"],
-                 checkpoint(people_before)),
+                 checkpoint(people_before), signal_suffix=".first-commit"),
         Scenario("people", ["import", "clients", clients], ["clients", "--format", "csv"], checkpoint(people_before)),
         Scenario("bulk", ["import", "referrals", bulk], ["referrals", "--format", "csv"], checkpoint(bulk_before)),
         Scenario("compute", ["payouts", "compute"], ["payouts", "list", "--format", "csv"], checkpoint(compute_before)),
