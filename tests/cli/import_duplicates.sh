@@ -64,6 +64,14 @@ stdin: 3 rows: 2 new, 0 updated, 1 unchanged, 0 rejected (T s)" "external ids fr
 expect_eq "$(sqlite3 -batch -noheader -separator '|' "$REFER_DB" 'select external_id, name from clients order by external_id')" "crm-7|Dee Long
 crm-8|Eve" "external ids from stdin"
 
+# A pipe named as the file is read twice too (copied first).
+mkfifo ext.fifo
+cat ext.csv >ext.fifo &
+run import clients ext.fifo --json -q
+wait
+expect_rc 0 "a fifo"
+expect_out '{"file":"ext.fifo","rows":3,"new":0,"updated":0,"unchanged":3,"rejected":0,"skipped":0}' "a fifo"
+
 # --- NPS: rows for the same person and day are one response; the last wins ---------------------
 fresh
 printf 'email,name\nann@x.com,Ann\nbob@x.com,Bob\n' >nps-people.csv
