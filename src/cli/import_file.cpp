@@ -122,20 +122,20 @@ void ImportFile::spool(std::istream& in)
     int fd = ::mkstemp(pattern.data());
     if (fd < 0) throw failure(fmt::format("{}: cannot copy to a temporary file: {}", m_name, std::strerror(errno)));
     ::close(fd);
-    {
-        std::ofstream copy(pattern, std::ios::binary | std::ios::trunc);
-        copy << in.rdbuf();
-        copy.flush();
-        if (!copy) {
-            std::filesystem::remove(pattern);
-            throw failure(fmt::format("{}: cannot copy to a temporary file: {}", m_name, std::strerror(errno)));
-        }
-    }
+    // Both ends open before the name goes, at once: a killed import leaves no file behind.
+    std::ofstream copy(pattern, std::ios::binary | std::ios::trunc);
     m_file = std::ifstream(pattern, std::ios::binary);
     std::error_code ec;
-    m_size = std::filesystem::file_size(pattern, ec);
-    std::filesystem::remove(pattern, ec); // open files outlive their name
-    if (!m_file) throw failure(fmt::format("{}: cannot read the temporary copy", m_name));
+    std::filesystem::remove(pattern, ec);
+    if (!copy || !m_file) throw failure(fmt::format("{}: cannot copy to a temporary file", m_name));
+    std::vector<char> buffer(1 << 16);
+    m_size = 0;
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+        copy.write(buffer.data(), in.gcount());
+        m_size += static_cast<std::uint64_t>(in.gcount());
+    }
+    copy.flush();
+    if (!copy) throw failure(fmt::format("{}: cannot copy to a temporary file: {}", m_name, std::strerror(errno)));
 }
 
 void ImportFile::restart()
