@@ -15,6 +15,8 @@ void setup_import(CLI::App& app, const GlobalOptions& globals, Runner& selected)
     auto clients = std::make_shared<ImportOptions>();
     CLI::App* c = import->add_subcommand("clients", "Import people from a CRM export or spreadsheet");
     add_import_options(*c, *clients);
+    c->add_flag("--all-stages", clients->all_stages,
+                "Import every lifecycle stage (leads, opportunities ...), not only customers and evangelists");
     c->footer("Example: refer import clients hubspot-contacts.csv --skip-invalid");
     c->callback([clients, &globals, &selected] { selected = [clients, &globals] { import_clients(*clients, globals); }; });
 

@@ -1,10 +1,15 @@
-// The people import: map columns, validate every row, upsert by email else external_id.
+// The people import: map columns, validate every row, upsert by email else external_id. Two
+// passes over the file: the first finds the people named by more than one row, so that only
+// the last row of each writes and the import records the net change.
 #include "refer/cli/import_people.h"
 #include "refer/csvio/people_rows.h"
+#include "refer/csvio/report_footer.h"
+#include "refer/csvio/row_cells.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
 #include "refer/storage/import_lines.h"
 #include "refer/storage/people.h"
+#include "refer/util/text.h"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -58,6 +63,126 @@ Upserted upsert(PeopleWriter& people, const PersonRow& row)
     return {changed || tagged ? Outcome::updated : Outcome::unchanged, stored->id, {}};
 }
 
+// The lifecycle stage of a row that is not a client's (SPEC 5), unless --all-stages. A row of
+// the wrong shape is not skipped: it is reported.
+std::optional<std::string> stage_to_skip(const CsvRecord& record, size_t width, const ColumnMap& columns,
+                                         bool all_stages)
+{
+    const auto* stage = columns.find("lifecycle_stage");
+    if (all_stages || !stage || !record_shape_problem(record, width).empty()) return std::nullopt;
+    const std::string& cell = record.fields[stage->front()];
+    if (is_client_stage(cell)) return std::nullopt;
+    return cell;
+}
+
+// What both passes read the rows with.
+struct PeopleLayout {
+    const std::vector<std::string>& header;
+    const ColumnMap& columns;
+    const std::vector<PersonField>& mapped;
+    const ValueFormat& format;
+    bool all_stages;
+};
+
+// The person a row names, read without its dates, money and tags: for a valid row, what
+// person_key() gives.
+std::string key_of(const CsvRecord& record, const PeopleLayout& layout)
+{
+    std::vector<std::string> ignored;
+    RowCells cells(record, layout.header, layout.columns, layout.format, ignored);
+    Person p;
+    if (auto email = cells.text("email")) p.email = first_email(*email);
+    else p.external_id = cells.text("external_id");
+    return person_key(p);
+}
+
+// First pass: every row that will be imported notes its person, so that the second pass knows
+// which rows a later row of the same person supersedes. A row is validated here only when an
+// earlier row may have named its person: an invalid row supersedes nothing.
+void note_people(ImportFile& file, const PeopleLayout& layout, RepeatedRows& repeated)
+{
+    CsvRecord record;
+    while (file.next(record)) {
+        if (is_blank_row(record) || !record_shape_problem(record, layout.header.size()).empty() ||
+            stage_to_skip(record, layout.header.size(), layout.columns, layout.all_stages))
+            continue;
+        std::string key = key_of(record, layout);
+        if (key.empty() || !repeated.named_before(key)) continue;
+        PersonRow row = read_person_row(record, layout.header, layout.columns, layout.mapped, layout.format);
+        if (row.problems.empty()) repeated.note(key, record.line);
+    }
+    file.restart();
+}
+
+// The second pass, row by row: each row is skipped by its stage, rejected, superseded by a
+// later row of the same person, or upserted; and counted.
+class ClientRows {
+public:
+    ClientRows(ImportFile& file, const PeopleLayout& layout, RepeatedRows& repeated, PeopleWriter& people)
+        : m_file(file), m_layout(layout), m_repeated(repeated), m_people(people)
+    {
+    }
+
+    void take(const CsvRecord& record)
+    {
+        ++m_counts.rows;
+        m_file.progress();
+        if (auto stage = stage_to_skip(record, m_layout.header.size(), m_layout.columns, m_layout.all_stages)) {
+            ++m_counts.skipped;
+            m_skipped.add(*stage);
+            return;
+        }
+        PersonRow row = read_person_row(record, m_layout.header, m_layout.columns, m_layout.mapped, m_layout.format);
+        if (!row.problems.empty()) return reject(record, row.problems);
+        m_unknown_sources.insert(row.unknown_sources.begin(), row.unknown_sources.end());
+        RepeatedRows::Visit seen = m_repeated.visit(person_key(row.person), record.line);
+        if (seen.previous)
+            m_file.warning(fmt::format("{}:{}: {} already appeared on line {}; the last row wins", m_file.name(),
+                                       record.line, person_handle(row.person), *seen.previous));
+        if (seen.superseded) { // the last row of this person says what changes
+            ++m_counts.unchanged;
+            return;
+        }
+        if (m_file.failed()) return; // keep validating; nothing will be written
+        Upserted done = upsert(m_people, row);
+        switch (done.outcome) {
+        case Outcome::created: ++m_counts.created; break;
+        case Outcome::updated: ++m_counts.updated; break;
+        case Outcome::unchanged: ++m_counts.unchanged; break;
+        case Outcome::rejected: reject(record, {done.problem}); break;
+        }
+    }
+
+    // What was left out or read loosely, once each.
+    void warn() const
+    {
+        if (!m_unknown_sources.empty())
+            m_file.warning(fmt::format("{}: lead sources recorded as \"other\": {}", m_file.name(),
+                                       fmt::join(m_unknown_sources, ", ")));
+        if (m_skipped.total() > 0)
+            m_file.warning(fmt::format("{}: {} {} skipped by lifecycle stage: {} (--all-stages imports them)",
+                                       m_file.name(), with_thousands(m_skipped.total()),
+                                       m_skipped.total() == 1 ? "row" : "rows", m_skipped.describe()));
+    }
+
+    const ImportCounts& counts() const { return m_counts; }
+
+private:
+    void reject(const CsvRecord& record, const std::vector<std::string>& problems)
+    {
+        ++m_counts.rejected;
+        m_file.reject(record, problems);
+    }
+
+    ImportFile& m_file;
+    const PeopleLayout& m_layout;
+    RepeatedRows& m_repeated;
+    PeopleWriter& m_people;
+    ImportCounts m_counts;
+    std::set<std::string> m_unknown_sources;
+    StageTally m_skipped;
+};
+
 } // namespace
 
 void import_clients(const ImportOptions& options, const GlobalOptions& globals)
@@ -65,7 +190,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     auto started = std::chrono::steady_clock::now();
     Terminal terminal(globals);
     Date today = globals.today_date();
-    ImportFile file(options, terminal, globals.db_path());
+    ImportFile file(options, terminal, globals.db_path(), Passes::two);
     auto header_rows = file.read_header();
     const std::vector<std::string>& header = header_rows.front();
     std::optional<Preset> preset;
@@ -76,54 +201,27 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     file.warn_ignored_columns(columns.ignored);
     std::vector<PersonField> mapped = mapped_person_fields(columns);
     ValueFormat format = file.value_format(columns.preset == Preset::salesforce ? "%m/%d/%Y" : "");
+    PeopleLayout layout{header, columns, mapped, format, options.all_stages};
 
     NewDatabaseCleanup cleanup(globals.db_path());
     auto db = open_database(globals.db_path(), Access::write);
     set_page_cache_mib(*db, 64); // random email keys stay in cache
     WriteTransaction tx(*db);
+    RepeatedRows repeated(*db);
+    note_people(file, layout, repeated);
     std::optional<BulkLoad> bulk;
     // ~100 bytes a row: rebuild the indexes when the file adds more than a quarter.
     if (file.size() > k_bulk_bytes && file.size() / 100 > highest_person_id(*db) / 4) bulk.emplace(*db, k_query_indexes);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);
-    ImportLines lines(*db);
-    std::set<std::string> unknown_sources;
-    ImportCounts counts;
+    ClientRows rows(file, layout, repeated, people);
+    // A Salesforce report ends with blank lines and a footer of one-cell lines.
+    ReportFooter records([&file](CsvRecord& r) { return file.next(r); },
+                         columns.preset == Preset::salesforce && header.size() > 1);
     CsvRecord record;
-    while (file.next(record)) {
-        // A Salesforce report ends with a blank line and a footer of one-cell lines.
-        if (columns.preset == Preset::salesforce && record.after_blank_line && record.fields.size() < header.size()) break;
-        if (is_blank_row(record)) continue;
-        ++counts.rows;
-        file.progress();
-        PersonRow row = read_person_row(record, header, columns, mapped, format);
-        if (!row.problems.empty()) {
-            ++counts.rejected;
-            file.reject(record, row.problems);
-            continue;
-        }
-        unknown_sources.insert(row.unknown_sources.begin(), row.unknown_sources.end());
-        if (file.failed()) continue; // keep validating; nothing will be written
-        Upserted done = upsert(people, row);
-        if (done.outcome == Outcome::rejected) {
-            ++counts.rejected;
-            file.reject(record, {done.problem});
-            continue;
-        }
-        if (done.outcome != Outcome::created)
-            if (auto earlier = lines.previous(done.id))
-                terminal.warning(fmt::format("{}:{}: {} already appeared on line {}; the last row wins", file.name(),
-                                             record.line, person_handle(row.person), *earlier));
-        lines.record(done.id, record.line);
-        switch (done.outcome) {
-        case Outcome::created: ++counts.created; break;
-        case Outcome::updated: ++counts.updated; break;
-        case Outcome::unchanged: ++counts.unchanged; break;
-        case Outcome::rejected: break; // handled above
-        }
-    }
-    if (!unknown_sources.empty())
-        terminal.warning(fmt::format("{}: lead sources recorded as \"other\": {}", file.name(), fmt::join(unknown_sources, ", ")));
+    while (records.next(record))
+        if (!is_blank_row(record)) rows.take(record);
+    rows.warn();
     if (!file.failed() && !options.dry_run) {
         if (bulk) bulk->restore();
         file.complete_rejects();
@@ -131,7 +229,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
         cleanup.keep();
     }
     // The time includes the index rebuilds and the commit: what the user waited for.
-    file.finish(counts, globals, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    file.finish(rows.counts(), globals, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }
 
 } // namespace refer

@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <stdlib.h>
+#include <unistd.h>
 
 namespace refer {
 
@@ -46,24 +48,34 @@ static Encoding encoding_of(const std::string& name)
     return Encoding::utf8;
 }
 
-ImportFile::ImportFile(const ImportOptions& options, const Terminal& terminal, const std::filesystem::path& ledger)
+ImportFile::ImportFile(const ImportOptions& options, const Terminal& terminal, const std::filesystem::path& ledger,
+                       Passes passes)
     : m_options(options), m_terminal(terminal), m_protected(ledger_files(ledger))
 {
     std::istream* in = &std::cin;
     if (options.file == "-") {
         m_name = "stdin";
+        if (passes == Passes::two) {
+            spool(std::cin);
+            in = &m_file;
+        }
     } else {
         m_name = options.file;
         m_file.open(options.file, std::ios::binary);
         if (!m_file) throw failure(fmt::format("{}: cannot open: {}", options.file, std::strerror(errno)));
         std::error_code ec;
         m_size = std::filesystem::file_size(options.file, ec);
+        if (passes == Passes::two && !std::filesystem::is_regular_file(options.file, ec)) {
+            std::ifstream pipe = std::move(m_file);
+            spool(pipe);
+        }
         in = &m_file;
     }
     char delimiter = 0;
     if (options.delimiter == "tab" || options.delimiter == "\t") delimiter = '\t';
     else if (!options.delimiter.empty()) delimiter = options.delimiter[0];
-    m_reader = std::make_unique<CsvReader>(*in, CsvOptions{delimiter, encoding_of(options.encoding)});
+    m_csv_options = CsvOptions{delimiter, encoding_of(options.encoding)};
+    m_reader = std::make_unique<CsvReader>(*in, m_csv_options);
     if (options.file != "-") m_protected.push_back({options.file, "the input file"});
     if (options.skip_invalid && !options.dry_run) check_output_target(rejects_path(), m_protected);
 }
@@ -102,6 +114,40 @@ bool ImportFile::next(CsvRecord& record)
     }
     ++m_records_seen;
     return true;
+}
+
+void ImportFile::spool(std::istream& in)
+{
+    std::string pattern = (std::filesystem::temp_directory_path() / "refer-import-XXXXXX").string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) throw failure(fmt::format("{}: cannot copy to a temporary file: {}", m_name, std::strerror(errno)));
+    ::close(fd);
+    // Both ends open before the name goes, at once: a killed import leaves no file behind.
+    std::ofstream copy(pattern, std::ios::binary | std::ios::trunc);
+    m_file = std::ifstream(pattern, std::ios::binary);
+    std::error_code ec;
+    std::filesystem::remove(pattern, ec);
+    if (!copy || !m_file) throw failure(fmt::format("{}: cannot copy to a temporary file", m_name));
+    std::vector<char> buffer(1 << 16);
+    m_size = 0;
+    while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+        copy.write(buffer.data(), in.gcount());
+        m_size += static_cast<std::uint64_t>(in.gcount());
+    }
+    copy.flush();
+    if (!copy) throw failure(fmt::format("{}: cannot copy to a temporary file: {}", m_name, std::strerror(errno)));
+}
+
+void ImportFile::restart()
+{
+    m_file.clear();
+    m_file.seekg(0);
+    m_reader = std::make_unique<CsvReader>(m_file, m_csv_options);
+    m_replay.clear();
+    m_records_seen = 0;
+    CsvRecord r;
+    for (size_t i = 0; i < m_header.size() && next(r); ++i) {
+    }
 }
 
 std::vector<std::vector<std::string>> ImportFile::read_header(size_t count)
@@ -190,12 +236,6 @@ NewDatabaseCleanup::~NewDatabaseCleanup()
     for (const std::filesystem::path& file : database_files(m_path)) std::filesystem::remove(file, ec);
 }
 
-bool is_blank_row(const CsvRecord& record)
-{
-    return record.error.empty() &&
-           std::ranges::all_of(record.fields, [](const std::string& f) { return trim(f).empty(); });
-}
-
 void ImportFile::finish(const ImportCounts& c, const GlobalOptions& globals, double seconds)
 {
     m_terminal.progress_done();
@@ -207,14 +247,16 @@ void ImportFile::finish(const ImportCounts& c, const GlobalOptions& globals, dou
     if (m_rejects) m_rejects->commit();
     if (globals.output_format() == Format::json) {
         nlohmann::ordered_json doc{{"file", m_name}, {"rows", c.rows}, {"new", c.created}, {"updated", c.updated},
-                                   {"unchanged", c.unchanged}, {"rejected", c.rejected}};
+                                   {"unchanged", c.unchanged}, {"rejected", c.rejected}, {"skipped", c.skipped}};
         if (m_options.dry_run) doc["dry_run"] = true;
         m_terminal.data(doc.dump() + "\n");
         return;
     }
-    m_terminal.summary(fmt::format("{}: {} rows: {} new, {} updated, {} unchanged, {} rejected ({:.1f} s){}", m_name,
+    // `skipped` only where rows were: most files have no lifecycle stage.
+    std::string skipped = c.skipped ? fmt::format(", {} skipped", with_thousands(c.skipped)) : "";
+    m_terminal.summary(fmt::format("{}: {} rows: {} new, {} updated, {} unchanged, {} rejected{} ({:.1f} s){}", m_name,
                                    with_thousands(c.rows), with_thousands(c.created), with_thousands(c.updated),
-                                   with_thousands(c.unchanged), with_thousands(c.rejected), seconds,
+                                   with_thousands(c.unchanged), with_thousands(c.rejected), skipped, seconds,
                                    m_options.dry_run ? " (dry run: nothing written)" : ""));
 }
 

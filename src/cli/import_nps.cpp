@@ -3,6 +3,7 @@
 #include "refer/csvio/people_rows.h"
 #include "refer/error.h"
 #include "refer/storage/database.h"
+#include "refer/storage/import_lines.h"
 #include "refer/storage/nps.h"
 #include "refer/storage/people.h"
 #include "refer/util/text.h"
@@ -64,6 +65,27 @@ NpsRow read_nps_row(const CsvRecord& record, size_t width, const ColumnMap& colu
     return row;
 }
 
+// One response per person and day (SPEC 3): rows with the same key answer for the same response.
+std::string response_key(const NpsRow& row)
+{
+    return row.email + " " + to_string(row.response.responded_on);
+}
+
+// First pass: every valid row notes its response, so that the second pass knows which rows a
+// later row for the same person and day supersedes.
+void note_responses(ImportFile& file, const NpsLayout& layout, RepeatedRows& repeated)
+{
+    CsvRecord record;
+    while (file.next(record)) {
+        if (is_blank_row(record)) continue;
+        NpsRow row = read_nps_row(record, layout.header.size(), layout.columns, layout.format, layout.header);
+        if (!row.problems.empty()) continue;
+        std::string key = response_key(row);
+        if (repeated.named_before(key)) repeated.note(key, record.line);
+    }
+    file.restart();
+}
+
 } // namespace
 
 NpsLayout read_nps_header(ImportFile& file, const ImportOptions& options)
@@ -88,6 +110,8 @@ NpsLayout read_nps_header(ImportFile& file, const ImportOptions& options)
 
 ImportCounts import_nps_rows(ImportFile& file, const NpsLayout& layout, SQLite::Database& db, EventLog& events)
 {
+    RepeatedRows repeated(db);
+    note_responses(file, layout, repeated);
     PeopleWriter people(db, events);
     NpsWriter responses(db, events);
     ImportCounts counts;
@@ -107,6 +131,15 @@ ImportCounts import_nps_rows(ImportFile& file, const NpsLayout& layout, SQLite::
             file.reject(record, row.problems);
             continue;
         }
+        RepeatedRows::Visit seen = repeated.visit(response_key(row), record.line);
+        if (seen.previous)
+            file.warning(fmt::format("{}:{}: the response of {} on {} already appeared on line {}; the last row wins",
+                                     file.name(), record.line, row.email, to_string(row.response.responded_on),
+                                     *seen.previous));
+        if (seen.superseded) { // the last row for this response says what changes
+            ++counts.unchanged;
+            continue;
+        }
         if (file.failed()) continue;
         row.response.person_id = person->id;
         EventDate dated(events, row.response.responded_on); // the response's date is its business date
@@ -124,7 +157,7 @@ void import_nps(const ImportOptions& options, const GlobalOptions& globals)
     auto started = std::chrono::steady_clock::now();
     Terminal terminal(globals);
     Date today = globals.today_date();
-    ImportFile file(options, terminal, globals.db_path());
+    ImportFile file(options, terminal, globals.db_path(), Passes::two);
     NpsLayout layout = read_nps_header(file, options);
 
     NewDatabaseCleanup cleanup(globals.db_path());

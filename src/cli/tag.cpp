@@ -106,7 +106,7 @@ static void run_promoters(const PromotersOptions& o, const GlobalOptions& g)
     std::optional<ImportFile> file;
     std::optional<NpsLayout> layout;
     if (!o.nps.file.empty()) {
-        file.emplace(o.nps, terminal, g.db_path());
+        file.emplace(o.nps, terminal, g.db_path(), Passes::two);
         layout = read_nps_header(*file, o.nps);
     }
     auto db = open_existing_database(g.db_path());

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <initializer_list>
 
 namespace refer {
 
@@ -63,7 +64,16 @@ struct Alias {
 };
 
 // Canonical names and the headers of the CRMs' exports (normalised; Pipedrive's
-// `Person - ` prefix is removed before matching).
+// `Person - ` prefix is removed before matching). A header maps to what the column means in
+// its CRM, not to what its name suggests (refer-import(1) says why for each):
+// - a record's creation (HubSpot `Create Date`, Salesforce `Created Date`, Pipedrive
+//   `Person created`) is when the contact or deal was opened, not when the client started;
+// - `Annual Revenue` (HubSpot, Salesforce) is the company's revenue, not what the client
+//   pays: no alias, so that it is listed as ignored;
+// - HubSpot's default contacts view names the company `Associated Company`; `Company Name`,
+//   the contact's own property, comes first when both are there.
+// Where a field has several columns, the earlier alias in this table is read first and the
+// others are fallbacks for an empty cell.
 static constexpr Alias k_people_aliases[] = {
     {"email", "email"}, {"e mail", "email"}, {"email address", "email"}, {"primary email", "email"},
     {"work email", "email"}, {"email work", "email"}, {"email home", "email"}, {"email other", "email"},
@@ -72,19 +82,22 @@ static constexpr Alias k_people_aliases[] = {
     {"last name", "last_name"}, {"lastname", "last_name"}, {"surname", "last_name"}, {"family name", "last_name"},
     {"company", "company"}, {"company name", "company"}, {"organization", "company"},
     {"organisation", "company"}, {"organization name", "company"}, {"account name", "company"}, {"account", "company"},
+    {"associated company", "company"},
     {"industry", "industry"},
     {"kind", "kind"},
-    {"annual value", "annual_value"}, {"annual revenue", "annual_value"}, {"annual value cents", "annual_value"},
+    {"annual value", "annual_value"}, {"annual value cents", "annual_value"},
     {"started on", "started_on"}, {"start date", "started_on"}, {"client since", "started_on"},
-    {"customer since", "started_on"}, {"create date", "started_on"}, {"created date", "started_on"},
-    {"person created", "started_on"}, {"became a customer date", "started_on"},
+    {"customer since", "started_on"}, {"became a customer date", "started_on"},
     {"ended on", "ended_on"}, {"end date", "ended_on"}, {"churned on", "ended_on"},
     {"source", "source"}, {"lead source", "source"}, {"original source", "source"},
     {"original source type", "source"},
     {"tags", "tags"},
     {"external id", "external_id"}, {"id", "external_id"}, {"record id", "external_id"},
     {"contact id", "external_id"}, {"crm id", "external_id"},
-    {"opened on", "opened_on"}, {"referred by", "referred_by"}, // referred_by: written by export, set only by refer
+    {"opened on", "opened_on"}, {"create date", "opened_on"}, {"created date", "opened_on"},
+    {"person created", "opened_on"},
+    {"lifecycle stage", "lifecycle_stage"},
+    {"referred by", "referred_by"}, // referred_by: written by export, set only by refer
 };
 
 static constexpr Alias k_nps_aliases[] = {
@@ -109,16 +122,24 @@ static std::optional<std::string> alias_for(std::string_view header, const Alias
     return std::nullopt;
 }
 
+// Judged by the headers only one CRM writes; `Contact Owner` is in both HubSpot's and
+// Salesforce's exports, so it only breaks a tie in HubSpot's favour (its contacts view).
 static Preset detect_preset(const std::vector<std::string>& normalised)
 {
-    auto any = [&](auto pred) { return std::ranges::any_of(normalised, pred); };
-    if (any([](const std::string& h) { return h.starts_with("person "); }) ||
-        any([](const std::string& h) { return h == "email work" || h == "email home" || h == "email other"; }))
+    auto count = [&](std::initializer_list<std::string_view> names) {
+        return std::ranges::count_if(normalised, [&](const std::string& h) {
+            return std::ranges::find(names, std::string_view(h)) != names.end();
+        });
+    };
+    if (std::ranges::any_of(normalised, [](const std::string& h) { return h.starts_with("person "); }) ||
+        count({"email work", "email home", "email other"}) > 0)
         return Preset::pipedrive;
-    if (any([](const std::string& h) { return h == "record id" || h == "original source" || h == "contact owner"; }))
-        return Preset::hubspot;
-    if (any([](const std::string& h) { return h == "contact id" || h == "account name" || h == "lead source"; }))
-        return Preset::salesforce;
+    auto hubspot = count({"record id", "original source", "lifecycle stage", "associated company",
+                          "became a customer date", "create date"});
+    auto salesforce = count({"contact id", "account id", "account name", "lead source", "created date",
+                             "mailing city", "mailing country", "account type"});
+    if (salesforce > hubspot) return Preset::salesforce;
+    if (hubspot > 0 || count({"contact owner"}) > 0) return Preset::hubspot;
     return Preset::none;
 }
 
@@ -176,12 +197,20 @@ ColumnMap map_people_columns(const std::vector<std::string>& header, std::option
     for (const auto& h : header) normalised.push_back(normalize_header(h));
     ColumnMap map;
     map.preset = preset ? *preset : detect_preset(normalised);
+    std::map<std::string, std::vector<std::pair<size_t, size_t>>> found; // field -> (rank, column)
     for (size_t i = 0; i < header.size(); ++i) {
         std::string h = normalised[i];
         if (h.starts_with("person ")) h.erase(0, 7); // Pipedrive's "Person - Name"
-        auto field = alias_for(h, std::begin(k_people_aliases), std::end(k_people_aliases));
-        // One column per field, except emails, where every email column is a fallback.
-        if (field && (*field == "email" || !map.has(*field))) map.columns[*field].push_back(i);
+        size_t rank = 0;
+        if (auto field = alias_for(h, std::begin(k_people_aliases), std::end(k_people_aliases), &rank))
+            found[*field].emplace_back(rank, i);
+    }
+    for (auto& [field, columns] : found) {
+        std::ranges::stable_sort(columns, {}, &std::pair<size_t, size_t>::first);
+        // Emails and companies fall back on their other columns (Pipedrive's Work/Home/Other,
+        // HubSpot's Associated Company); any other field reads its best-named column alone.
+        if (field != "email" && field != "company") columns.resize(1);
+        for (const auto& at : columns) map.columns[field].push_back(at.second);
     }
     apply_overrides(map, {header}, overrides, k_people_fields);
     list_ignored(map, {header});

@@ -1,5 +1,8 @@
 #include "refer/csvio/csv_reader.h"
 
+#include "refer/util/text.h"
+
+#include <algorithm>
 #include <csv.h>
 #include <cstring>
 #include <stdexcept>
@@ -101,6 +104,12 @@ std::string valid_utf8(std::string_view s)
         }
     }
     return out;
+}
+
+bool is_blank_row(const CsvRecord& record)
+{
+    return record.error.empty() &&
+           std::ranges::all_of(record.fields, [](const std::string& f) { return trim(f).empty(); });
 }
 
 CsvReader::CsvReader(std::istream& in, CsvOptions options)

@@ -104,4 +104,42 @@ LeadSource map_lead_source(std::string_view crm_value)
     return {"other", false};
 }
 
+bool is_client_stage(std::string_view stage)
+{
+    std::string s = ascii_lower(trim(stage));
+    return s == "customer" || s == "evangelist";
+}
+
+void StageTally::add(std::string_view stage)
+{
+    std::string name = ascii_lower(trim(stage));
+    if (name.empty()) name = "(none)";
+    ++m_total;
+    auto at = std::ranges::find(m_counts, name, &std::pair<std::string, std::uint64_t>::first);
+    if (at == m_counts.end()) m_counts.emplace_back(std::move(name), 1);
+    else ++at->second;
+}
+
+std::string StageTally::describe() const
+{
+    auto sorted = m_counts;
+    std::ranges::sort(sorted, [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    std::string out;
+    for (const auto& [stage, count] : sorted) {
+        if (!out.empty()) out += ", ";
+        out += stage + " " + std::to_string(count);
+    }
+    return out;
+}
+
+std::string person_key(const Person& person)
+{
+    // The prefixes keep an email and an external id that happen to be equal apart.
+    if (person.email) return "@" + *person.email;
+    if (person.external_id) return "#" + *person.external_id;
+    return {};
+}
+
 } // namespace refer

@@ -44,7 +44,7 @@ run import clients clients.csv -q
 expect_rc 0
 run import referrals one.csv --json
 expect_rc 0
-expect_out '{"file":"one.csv","rows":4,"new":4,"updated":0,"unchanged":0,"rejected":0}'
+expect_out '{"file":"one.csv","rows":4,"new":4,"updated":0,"unchanged":0,"rejected":0,"skipped":0}'
 run export referrals --raw --output two.csv
 expect_rc 0
 cmp -s one.csv two.csv || fail "the second export differs: $(diff one.csv two.csv)"
@@ -65,7 +65,7 @@ expect_eq "$(jq -c '.[0] | [.id, .referrer_email, .deal_value_cents, .consent, .
 
 # Importing the export again changes nothing.
 run import referrals two.csv --json
-expect_out '{"file":"two.csv","rows":4,"new":0,"updated":0,"unchanged":4,"rejected":0}'
+expect_out '{"file":"two.csv","rows":4,"new":0,"updated":0,"unchanged":4,"rejected":0,"skipped":0}'
 
 # Empty: nothing in CSV, [] in JSON.
 export REFER_DB="$TMP/empty.db"

@@ -9,23 +9,30 @@ people() {
   sqlite3 -batch -noheader -nullvalue null -separator '|' "$REFER_DB" \
     "select external_id, email, name, company, industry, annual_value, started_on, source, kind from clients order by id"
 }
+# crm_people: what the CRM presets set, creation dates (opened_on) included.
+crm_people() {
+  sqlite3 -batch -noheader -nullvalue null -separator '|' "$REFER_DB" \
+    "select external_id, email, name, company, industry, annual_value, started_on, opened_on, source, kind from clients order by id"
+}
 fresh() { rm -f "$REFER_DB" "$REFER_DB"-wal "$REFER_DB"-shm; }
 
 # --- HubSpot -------------------------------------------------------------------------------
 fresh
 run import clients "$F/hubspot-contacts.csv"
 expect_rc 0 hubspot
-expect_err "refer: warning: $F/hubspot-contacts.csv: ignoring columns: Lifecycle Stage, Contact owner
+# Create Date is when the contact was created (opened_on), Annual Revenue the company's
+# revenue (not mapped); the Lead is no client (SPEC 5).
+expect_err "refer: warning: $F/hubspot-contacts.csv: ignoring columns: Annual Revenue, Contact owner
 refer: warning: $F/hubspot-contacts.csv: lead sources recorded as \"other\": Offline Sources, Other Campaigns
-$F/hubspot-contacts.csv: 8 rows: 8 new, 0 updated, 0 unchanged, 0 rejected (T s)" hubspot
-expect_eq "$(people)" "12051|olivia.chen@brightpixel.agency|Olivia Chen|Bright Pixel Agency|Marketing and Advertising|2400000|2024-03-05|inbound|client
-12077|jose.nunez@nunez-abogados.es|José Núñez|Núñez & Asociados|Law Practice|3600000|2023-11-20|referral|client
-12102|marcus.webb@webblaw.com|Marcus Webb|Webb & Hale, LLP|Legal Services|5400000|2022-07-01|other|client
-12140|priya@ramantalent.com|Priya Raman|Raman Talent Partners|Staffing and Recruiting|null|2025-01-08|inbound|client
-12188|tomasz.kowalski@kowalski-it.pl|Tomasz Kowalski|Kowalski IT Solutions|Information Technology and Services|3300050|2024-12-31|inbound|client
-12203|null|Hughes|Hughes Executive Search|Staffing and Recruiting|4080000|2021-03-22|other|client
-12231|grace.okafor@okafor-advisory.com|Grace Okafor|Okafor Advisory|Management Consulting|4200000|2026-02-14|inbound|client
-12260|emma.lindqvist@nordform.se|Emma Lindqvist|Nordform Studio AB|Design|1440000|2026-10-02|inbound|client" hubspot
+refer: warning: $F/hubspot-contacts.csv: 1 row skipped by lifecycle stage: lead 1 (--all-stages imports them)
+$F/hubspot-contacts.csv: 8 rows: 7 new, 0 updated, 0 unchanged, 0 rejected, 1 skipped (T s)" hubspot
+expect_eq "$(crm_people)" "12051|olivia.chen@brightpixel.agency|Olivia Chen|Bright Pixel Agency|Marketing and Advertising|null|null|2024-03-05|inbound|client
+12077|jose.nunez@nunez-abogados.es|José Núñez|Núñez & Asociados|Law Practice|null|null|2023-11-20|referral|client
+12102|marcus.webb@webblaw.com|Marcus Webb|Webb & Hale, LLP|Legal Services|null|null|2022-07-01|other|client
+12140|priya@ramantalent.com|Priya Raman|Raman Talent Partners|Staffing and Recruiting|null|null|2025-01-08|inbound|client
+12188|tomasz.kowalski@kowalski-it.pl|Tomasz Kowalski|Kowalski IT Solutions|Information Technology and Services|null|null|2024-12-31|inbound|client
+12203|null|Hughes|Hughes Executive Search|Staffing and Recruiting|null|null|2021-03-22|other|client
+12231|grace.okafor@okafor-advisory.com|Grace Okafor|Okafor Advisory|Management Consulting|null|null|2026-02-14|inbound|client" hubspot
 expect_eq "$(sql "select typeof(external_id) from clients where external_id='12051'")" text "external id is text"
 run show ext:12203 --json
 expect_rc 0 "show ext:12203"
@@ -33,7 +40,7 @@ expect_out_has '"company": "Hughes Executive Search"'
 before=$(db_sum)
 run import clients "$F/hubspot-contacts.csv" --preset hubspot -q --json
 expect_rc 0 "hubspot re-import"
-expect_out "{\"file\":\"$F/hubspot-contacts.csv\",\"rows\":8,\"new\":0,\"updated\":0,\"unchanged\":8,\"rejected\":0}"
+expect_out "{\"file\":\"$F/hubspot-contacts.csv\",\"rows\":8,\"new\":0,\"updated\":0,\"unchanged\":7,\"rejected\":0,\"skipped\":1}"
 expect_err "" "quiet re-import"
 
 # --- Pipedrive -----------------------------------------------------------------------------
@@ -42,31 +49,34 @@ run import clients "$F/pipedrive-persons.csv"
 expect_rc 0 pipedrive
 expect_err "refer: warning: $F/pipedrive-persons.csv: ignoring columns: Person - Phone - Work, Person - Label
 $F/pipedrive-persons.csv: 7 rows: 7 new, 0 updated, 0 unchanged, 0 rejected (T s)" pipedrive
-expect_eq "$(people)" "101|noah.brooks@brooksbuild.io|Noah Brooks|Brooks Build Co|null|null|2024-01-15|null|client
-102|soren.kjaergaard@gmail.com|Søren Kjærgaard|Kjærgaard Design ApS|null|null|2022-09-01|null|client
-103|fatima@nakhla-hr.ae|Fatima Al-Sayed|Nakhla HR Consulting|null|null|2024-02-12|null|client
-104|chloe@atelier-martin.fr|Chloé Martin|Atelier Martin|null|null|2023-01-23|null|client
-105|null|Kwame Mensah|Mensah & Associates|null|null|2025-07-07|null|client
-106|lucas.silva@silvatech.pt|Lucas Silva|SilvaTech Lda|null|null|2023-05-29|null|client
-107|ava.kim@kimlaw.kr|Ava Kim|null|null|null|2026-09-16|null|client" pipedrive
+# Person created is when the person was added to Pipedrive: opened_on, not started_on.
+expect_eq "$(crm_people)" "101|noah.brooks@brooksbuild.io|Noah Brooks|Brooks Build Co|null|null|null|2024-01-15|null|client
+102|soren.kjaergaard@gmail.com|Søren Kjærgaard|Kjærgaard Design ApS|null|null|null|2022-09-01|null|client
+103|fatima@nakhla-hr.ae|Fatima Al-Sayed|Nakhla HR Consulting|null|null|null|2024-02-12|null|client
+104|chloe@atelier-martin.fr|Chloé Martin|Atelier Martin|null|null|null|2023-01-23|null|client
+105|null|Kwame Mensah|Mensah & Associates|null|null|null|2025-07-07|null|client
+106|lucas.silva@silvatech.pt|Lucas Silva|SilvaTech Lda|null|null|null|2023-05-29|null|client
+107|ava.kim@kimlaw.kr|Ava Kim|null|null|null|null|2026-09-16|null|client" pipedrive
 expect_eq "$(sql 'select count(*) from tags')" 0 "Person - Label is not a tags column"
 
 # --- Salesforce report with footer ----------------------------------------------------------
 fresh
 run import clients "$F/salesforce-contacts-report.csv"
 expect_rc 0 salesforce
-expect_err "refer: warning: $F/salesforce-contacts-report.csv: lead sources recorded as \"other\": Purchased List
+# The account's Annual Revenue is not mapped; Created Date (the contact record's) is opened_on.
+expect_err "refer: warning: $F/salesforce-contacts-report.csv: ignoring columns: Annual Revenue
+refer: warning: $F/salesforce-contacts-report.csv: lead sources recorded as \"other\": Purchased List
 $F/salesforce-contacts-report.csv: 8 rows: 8 new, 0 updated, 0 unchanged, 0 rejected (T s)" salesforce
-expect_eq "$(people)" "0035g00000Kq1aBAAR|benjamin.clarke@clarkeconsult.co.uk|Benjamin Clarke|Clarke Strategy Ltd|Consulting|6000000|2024-01-15|inbound|client
-0035g00000Kq1aCAAR|ruth.goldberg@goldbergtax.com|Ruth Goldberg|Goldberg Tax Services|Finance|1400000|2026-08-24|referral|client
-0035g00000Kq1aDAAR|pierre.dubois@dubois-conseil.fr|Pierre Dubois|Dubois Conseil|Consulting|3360000|2020-05-11|event|client
-0035g00000Kq1aEAAR|henry.adams@adamsadvisory.com|Henry Adams|Adams Advisory Group|Consulting|7200000|2019-09-23|outbound|client
-0035g00000Kq1aFAAR|layla.hassan@hassanhr.com|Layla Hassan|Hassan Talent|Other|2000000|2024-06-17|referral|client
-0035g00000Kq1aGAAR|lukas.novak@novakpeople.cz|Lukáš Novák|Novák People s.r.o.|Other|1560000|2023-08-14|other|client
-0035g00000Kq1aHAAR|diego.morales@moralesmedia.co|Diego Morales|Morales Media|Media|null|2024-12-02|partner|client
-0035g00000Kq1aIAAR|ingrid.berg@bergit.no|Ingrid Berg|Berg IT AS|Technology|2600000|2026-10-05|null|client" salesforce
+expect_eq "$(crm_people)" "0035g00000Kq1aBAAR|benjamin.clarke@clarkeconsult.co.uk|Benjamin Clarke|Clarke Strategy Ltd|Consulting|null|null|2024-01-15|inbound|client
+0035g00000Kq1aCAAR|ruth.goldberg@goldbergtax.com|Ruth Goldberg|Goldberg Tax Services|Finance|null|null|2026-08-24|referral|client
+0035g00000Kq1aDAAR|pierre.dubois@dubois-conseil.fr|Pierre Dubois|Dubois Conseil|Consulting|null|null|2020-05-11|event|client
+0035g00000Kq1aEAAR|henry.adams@adamsadvisory.com|Henry Adams|Adams Advisory Group|Consulting|null|null|2019-09-23|outbound|client
+0035g00000Kq1aFAAR|layla.hassan@hassanhr.com|Layla Hassan|Hassan Talent|Other|null|null|2024-06-17|referral|client
+0035g00000Kq1aGAAR|lukas.novak@novakpeople.cz|Lukáš Novák|Novák People s.r.o.|Other|null|null|2023-08-14|other|client
+0035g00000Kq1aHAAR|diego.morales@moralesmedia.co|Diego Morales|Morales Media|Media|null|null|2024-12-02|partner|client
+0035g00000Kq1aIAAR|ingrid.berg@bergit.no|Ingrid Berg|Berg IT AS|Technology|null|null|2026-10-05|null|client" salesforce
 run import clients "$F/salesforce-contacts-report.csv" --json -q
-expect_out "{\"file\":\"$F/salesforce-contacts-report.csv\",\"rows\":8,\"new\":0,\"updated\":0,\"unchanged\":8,\"rejected\":0}" "salesforce re-import"
+expect_out "{\"file\":\"$F/salesforce-contacts-report.csv\",\"rows\":8,\"new\":0,\"updated\":0,\"unchanged\":8,\"rejected\":0,\"skipped\":0}" "salesforce re-import"
 
 # --- German Excel ---------------------------------------------------------------------------
 fresh

@@ -42,7 +42,7 @@ expect_eq "$(db_sum)" "$before" "dry run changes nothing"
 printf 'email,name\nnew@example.com,New\n' >one.csv
 run import clients one.csv --dry-run --json
 expect_rc 0 "valid dry run"
-expect_out '{"file":"one.csv","rows":1,"new":1,"updated":0,"unchanged":0,"rejected":0,"dry_run":true}'
+expect_out '{"file":"one.csv","rows":1,"new":1,"updated":0,"unchanged":0,"rejected":0,"skipped":0,"dry_run":true}'
 expect_eq "$(db_sum)" "$before" "valid dry run changes nothing"
 
 # --- --skip-invalid: valid rows in, the others in FILE.rejects.csv ---------------------------------
@@ -73,10 +73,10 @@ csv.writer(open("fixed.csv", "w", newline=""), lineterminator="\n").writerows(ro
 EOF
 run import clients fixed.csv --json -q
 expect_rc 0 "fixed rejects"
-expect_out '{"file":"fixed.csv","rows":3,"new":3,"updated":0,"unchanged":0,"rejected":0}'
+expect_out '{"file":"fixed.csv","rows":3,"new":3,"updated":0,"unchanged":0,"rejected":0,"skipped":0}'
 run import clients invalid-clients.csv --skip-invalid --rejects "$TMP/other.csv" -q --json
 expect_rc 0 "--rejects PATH"
-expect_out '{"file":"invalid-clients.csv","rows":8,"new":0,"updated":0,"unchanged":5,"rejected":3}' "re-import"
+expect_out '{"file":"invalid-clients.csv","rows":8,"new":0,"updated":0,"unchanged":5,"rejected":3,"skipped":0}' "re-import"
 cmp "$TMP/other.csv" invalid-clients.csv.rejects.csv || fail "--rejects PATH holds the same rejects"
 run import clients fixed.csv --skip-invalid --rejects "$TMP/none.csv" -q
 expect_rc 0 "nothing rejected"
@@ -93,7 +93,7 @@ printf 'email,name,company\ndup@example.com,First,A\nother@example.com,Other,B\n
 run import clients dups.csv
 expect_rc 0 duplicates
 expect_err "refer: warning: dups.csv:4: dup@example.com already appeared on line 2; the last row wins
-dups.csv: 3 rows: 2 new, 1 updated, 0 unchanged, 0 rejected (T s)"
+dups.csv: 3 rows: 2 new, 0 updated, 1 unchanged, 0 rejected (T s)"
 expect_eq "$(sql "select name || '|' || company from clients where email='dup@example.com'")" "Second|C"
 
 # --- Wrong number of fields, unterminated quote -------------------------------------------------------
@@ -162,7 +162,7 @@ expect_eq "$(db_sum)" "$before" "usage errors change nothing"
 # --- Standard input ------------------------------------------------------------------------------------
 "$REFER" import clients - --json <one.csv >"$TMP/stdin.out" 2>"$TMP/stdin.err"
 expect_eq "$?" 0 "stdin"
-expect_eq "$(cat "$TMP/stdin.out")" '{"file":"stdin","rows":1,"new":1,"updated":0,"unchanged":0,"rejected":0}' "stdin"
+expect_eq "$(cat "$TMP/stdin.out")" '{"file":"stdin","rows":1,"new":1,"updated":0,"unchanged":0,"rejected":0,"skipped":0}' "stdin"
 expect_eq "$(sql "select name from clients where email='new@example.com'")" New "stdin"
 printf 'email,name\nbob@,Bob\n' | "$REFER" import clients - --skip-invalid -q 2>/dev/null
 expect_eq "$?" 0 "stdin --skip-invalid"

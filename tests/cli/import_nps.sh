@@ -29,7 +29,7 @@ expect_eq "$(sql 'select count(*) from nps_responses')" 0
 
 run import nps surveymonkey-nps.csv --dry-run --skip-invalid --json -q
 expect_rc 0 "dry run"
-expect_out '{"file":"surveymonkey-nps.csv","rows":7,"new":5,"updated":0,"unchanged":0,"rejected":2,"dry_run":true}'
+expect_out '{"file":"surveymonkey-nps.csv","rows":7,"new":5,"updated":0,"unchanged":0,"rejected":2,"skipped":0,"dry_run":true}'
 expect_eq "$(db_sum)" "$before" "dry run writes nothing"
 [ -e surveymonkey-nps.csv.rejects.csv ] && fail "no rejects file on a dry run"
 
@@ -76,10 +76,10 @@ expect_eq "$(sql 'select count(*) from nps_responses')" 11
 before=$(db_sum)
 run import nps qualtrics-nps.csv --json -q
 expect_rc 0 "qualtrics again"
-expect_out '{"file":"qualtrics-nps.csv","rows":6,"new":0,"updated":0,"unchanged":6,"rejected":0}'
+expect_out '{"file":"qualtrics-nps.csv","rows":6,"new":0,"updated":0,"unchanged":6,"rejected":0,"skipped":0}'
 run import nps surveymonkey-nps.csv --skip-invalid --json -q --rejects again.csv
 expect_rc 0 "surveymonkey again"
-expect_out '{"file":"surveymonkey-nps.csv","rows":7,"new":0,"updated":0,"unchanged":5,"rejected":2}'
+expect_out '{"file":"surveymonkey-nps.csv","rows":7,"new":0,"updated":0,"unchanged":5,"rejected":2,"skipped":0}'
 expect_eq "$(db_sum)" "$before" "re-imports change nothing"
 expect_eq "$(tail -n +3 again.csv | wc -l)" 2 "--rejects PATH"
 

@@ -65,7 +65,7 @@ EOF
   # Re-importing the same file changes nothing.
   run import clients "$csv" "${maps[@]}" -q --json
   expect_rc 0 "$name re-import"
-  expect_out "{\"file\":\"$csv\",\"rows\":$records,\"new\":0,\"updated\":0,\"unchanged\":$records,\"rejected\":0}" "$name re-import"
+  expect_out "{\"file\":\"$csv\",\"rows\":$records,\"new\":0,\"updated\":0,\"unchanged\":$records,\"rejected\":0,\"skipped\":0}" "$name re-import"
 done
 expect_eq "$count" 13 "RFC 4180 cases tested"
 

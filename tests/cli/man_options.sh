@@ -48,7 +48,7 @@ check_page() {
 # The parser itself: the options and subcommands of known help texts.
 expect_eq "$("$REFER" export --help | help_options | tr '\n' ' ')" "--output --raw " "options of export --help"
 expect_eq "$("$REFER" import --help | help_subcommands | tr '\n' ' ')" "clients nps referrals " "subcommands of import"
-expect_eq "$("$REFER" import clients --help | help_options | grep -c .)" 10 "import clients has 10 long options"
+expect_eq "$("$REFER" import clients --help | help_options | grep -c .)" 11 "import clients has 11 long options (--all-stages among them)"
 
 # The global options, which every command's --help lists, are documented in refer.1.
 globals=$("$REFER" export --help | sed -n '/^Global options:/,/^$/p' | sed 1d | help_options)

@@ -13,7 +13,7 @@ before=$(db_sum)
 events=$(sql 'select count(*) from events')
 run import clients "$ROOT/sample-data/clients.csv" --json
 expect_rc 0
-expect_out "{\"file\":\"$ROOT/sample-data/clients.csv\",\"rows\":60,\"new\":0,\"updated\":0,\"unchanged\":60,\"rejected\":0}"
+expect_out "{\"file\":\"$ROOT/sample-data/clients.csv\",\"rows\":60,\"new\":0,\"updated\":0,\"unchanged\":60,\"rejected\":0,\"skipped\":0}"
 expect_eq "$(sql 'select count(*) from events')" "$events" "re-import records no event"
 
 run clients --kind partner --format csv

@@ -69,7 +69,7 @@ expect_eq "$(sql "select new from events where entity = 'referral' and entity_id
 before=$(db_sum)
 run import referrals good.csv --json
 expect_rc 0
-expect_out '{"file":"good.csv","rows":5,"new":0,"updated":0,"unchanged":5,"rejected":0}'
+expect_out '{"file":"good.csv","rows":5,"new":0,"updated":0,"unchanged":5,"rejected":0,"skipped":0}'
 expect_eq "$(sql "select count(*) from referrals")" 5
 
 # First referral wins within 365 days: the row names the earlier referral; a later status for
@@ -92,7 +92,7 @@ expect_eq "$(db_sum)" "$before" "nothing changes"
 # --dry-run counts and writes nothing.
 run import referrals more.csv --skip-invalid --dry-run --json
 expect_rc 0
-expect_out '{"file":"more.csv","rows":4,"new":1,"updated":1,"unchanged":0,"rejected":2,"dry_run":true}'
+expect_out '{"file":"more.csv","rows":4,"new":1,"updated":1,"unchanged":0,"rejected":2,"skipped":0,"dry_run":true}'
 expect_eq "$(db_sum)" "$before" "a dry run changes nothing"
 [ -e more.csv.rejects.csv ] && fail "a dry run writes no rejects file"
 
@@ -132,7 +132,7 @@ expect_err "refer: error: nocol.csv:1: no referrer_email column (name one with -
 printf 'Referrer,Name,Date\nann@acme.com,Q,2026-02-03\n' >mapped.csv
 run import referrals mapped.csv --map 'Name=referee_name' --map 'Date=submitted_on' --json
 expect_rc 0
-expect_out '{"file":"mapped.csv","rows":1,"new":1,"updated":0,"unchanged":0,"rejected":0}'
+expect_out '{"file":"mapped.csv","rows":1,"new":1,"updated":0,"unchanged":0,"rejected":0,"skipped":0}'
 
 # A refused import into a new database leaves no database behind.
 REFER_DB="$TMP/fresh.db" run import referrals good.csv

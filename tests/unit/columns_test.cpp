@@ -33,7 +33,7 @@ TEST_CASE("columns: canonical names case-insensitively, unknown ones listed")
     CHECK(normalize_header("  First_Name ") == "first name");
 }
 
-TEST_CASE("columns: HubSpot preset detected")
+TEST_CASE("columns: HubSpot preset detected; columns mean what they mean in HubSpot")
 {
     auto m = map_people_columns({"Record ID", "First Name", "Last Name", "Email", "Company Name", "Industry",
                                  "Annual Revenue", "Create Date", "Original Source", "Lifecycle Stage", "Contact owner"},
@@ -42,9 +42,31 @@ TEST_CASE("columns: HubSpot preset detected")
     CHECK(cols(m, "external_id") == Columns{0});
     CHECK(cols(m, "first_name") == Columns{1});
     CHECK(cols(m, "last_name") == Columns{2});
+    CHECK(cols(m, "company") == Columns{4});
     CHECK(cols(m, "source") == Columns{8});
-    CHECK(cols(m, "started_on") == Columns{7});
-    CHECK(m.ignored == Names{"Lifecycle Stage", "Contact owner"});
+    // The contact's creation opened the relationship; it is not the start of a client's.
+    CHECK(cols(m, "opened_on") == Columns{7});
+    CHECK_FALSE(m.has("started_on"));
+    // The company's revenue is not what the client pays.
+    CHECK_FALSE(m.has("annual_value"));
+    CHECK(cols(m, "lifecycle_stage") == Columns{9});
+    CHECK(m.ignored == Names{"Annual Revenue", "Contact owner"});
+}
+
+TEST_CASE("columns: HubSpot contacts view: Associated Company, Became a Customer Date")
+{
+    // The default contacts view: the company is the associated company record.
+    auto m = map_people_columns({"Record ID", "Email", "Associated Company", "Create Date", "Became a Customer Date",
+                                 "Lifecycle Stage"},
+                                std::nullopt, {});
+    CHECK(cols(m, "company") == Columns{2});
+    CHECK(cols(m, "opened_on") == Columns{3});
+    CHECK(cols(m, "started_on") == Columns{4});
+    // With both, Company Name comes first and Associated Company fills its empty cells,
+    // wherever the columns stand.
+    auto both = map_people_columns({"Record ID", "Associated Company", "Email", "Company Name"}, std::nullopt, {});
+    CHECK(cols(both, "company") == Columns{3, 1});
+    CHECK(both.ignored.empty());
 }
 
 TEST_CASE("columns: Pipedrive preset: every email column, in order; Label is no tags column")
@@ -56,7 +78,8 @@ TEST_CASE("columns: Pipedrive preset: every email column, in order; Label is no 
     CHECK(m.preset == Preset::pipedrive);
     CHECK(cols(m, "email") == Columns{3, 4, 5});
     CHECK(cols(m, "company") == Columns{2});
-    CHECK(cols(m, "started_on") == Columns{8});
+    CHECK(cols(m, "opened_on") == Columns{8});
+    CHECK_FALSE(m.has("started_on"));
     CHECK_FALSE(m.has("tags"));
     CHECK(m.ignored == Names{"Person - Phone - Work", "Person - Label"});
 }
@@ -67,9 +90,26 @@ TEST_CASE("columns: Salesforce preset detected; --preset forces")
     auto m = map_people_columns(header, std::nullopt, {});
     CHECK(m.preset == Preset::salesforce);
     CHECK(cols(m, "company") == Columns{4});
+    CHECK(cols(m, "opened_on") == Columns{6});
+    CHECK_FALSE(m.has("started_on"));
     CHECK(map_people_columns(header, Preset::none, {}).preset == Preset::none);
     CHECK(parse_preset("hubspot") == Preset::hubspot);
     CHECK_FALSE(parse_preset("zoho"));
+}
+
+TEST_CASE("columns: a Salesforce report with a Contact Owner column is Salesforce's, not HubSpot's")
+{
+    Names report{"Contact Owner", "Salutation", "First Name", "Last Name", "Title", "Contact ID", "Account Name",
+                 "Account ID", "Email", "Phone", "Mailing City", "Mailing Country", "Lead Source", "Created Date",
+                 "Last Activity", "Account Type", "Annual Revenue"};
+    auto m = map_people_columns(report, std::nullopt, {});
+    CHECK(m.preset == Preset::salesforce);
+    CHECK_FALSE(m.has("annual_value"));
+    CHECK(cols(m, "opened_on") == Columns{13});
+    // HubSpot's contacts view has a Contact owner column and nothing of Salesforce's.
+    CHECK(map_people_columns({"Record ID", "Email", "Contact owner", "Associated Company"}, std::nullopt, {}).preset ==
+          Preset::hubspot);
+    CHECK(map_people_columns({"Email", "Contact owner"}, std::nullopt, {}).preset == Preset::hubspot);
 }
 
 TEST_CASE("columns: --map overrides")

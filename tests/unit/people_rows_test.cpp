@@ -91,7 +91,9 @@ TEST_CASE("people rows: first and last names, presets' date formats, decimal com
     auto row = f.read({"", "Hughes", "h@x.com", "12/2/2024", "003"});
     CHECK(row.problems.empty());
     CHECK(row.person.name == "Hughes");
-    CHECK(to_string(*row.person.started_on) == "2024-12-02");
+    REQUIRE(row.person.opened_on);
+    CHECK(to_string(*row.person.opened_on) == "2024-12-02");
+    CHECK_FALSE(row.person.started_on);
     CHECK(f.read({"Ann", "Lee", "a@x.com", "1/15/2024", "004"}).person.name == "Ann Lee");
 
     Fixture g({"email", "annual_value", "started_on"}, std::nullopt, ValueFormat{DecimalMark::comma, "%d.%m.%Y", ""});

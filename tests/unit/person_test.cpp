@@ -98,3 +98,35 @@ TEST_CASE("an end before the start is impossible, whoever set the dates")
     p.started_on.reset();
     CHECK_FALSE(person_dates_problem(p));
 }
+
+TEST_CASE("lifecycle stages: only customers and evangelists are clients")
+{
+    CHECK(is_client_stage("Customer"));
+    CHECK(is_client_stage(" evangelist "));
+    CHECK(is_client_stage("CUSTOMER"));
+    CHECK_FALSE(is_client_stage("Lead"));
+    CHECK_FALSE(is_client_stage("Opportunity"));
+    CHECK_FALSE(is_client_stage("Sales Qualified Lead"));
+    CHECK_FALSE(is_client_stage("customers"));
+    CHECK_FALSE(is_client_stage(""));
+}
+
+TEST_CASE("stage tally: most first, then by name; an empty stage is (none)")
+{
+    StageTally t;
+    CHECK(t.total() == 0);
+    CHECK(t.describe().empty());
+    for (const char* s : {"Lead", "Opportunity", "lead", "Subscriber", "Opportunity", " LEAD", ""}) t.add(s);
+    CHECK(t.total() == 7);
+    CHECK(t.describe() == "lead 3, opportunity 2, (none) 1, subscriber 1");
+}
+
+TEST_CASE("person key: the email, else the external id, kept apart")
+{
+    Person p;
+    CHECK(person_key(p).empty());
+    p.external_id = "a@x.com";
+    CHECK(person_key(p) == "#a@x.com");
+    p.email = "a@x.com";
+    CHECK(person_key(p) == "@a@x.com");
+}

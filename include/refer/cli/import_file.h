@@ -26,6 +26,7 @@ struct ImportOptions {
     std::string encoding = "utf-8";
     std::string delimiter;
     std::string date_format;
+    bool all_stages = false; // import clients: every lifecycle stage, not only clients
     bool decimal_comma = false;
     int header_rows = 0; // 0: detect
     bool skip_invalid = false;
@@ -37,15 +38,22 @@ struct ImportOptions {
 void add_import_options(CLI::App& command, ImportOptions& options);
 
 struct ImportCounts {
-    std::uint64_t rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0;
+    // rows = created + updated + unchanged + rejected + skipped (left out by lifecycle stage)
+    std::uint64_t rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0, skipped = 0;
 };
+
+// How often an import reads its input: twice when a first pass must see every row before
+// the second writes (the last row of a person wins).
+enum class Passes { one, two };
 
 // One input file being imported: reader, errors and rejects.
 class ImportFile {
 public:
     // Throws failure, before the ledger at `ledger` is touched, when the rejects file would
-    // replace the ledger or the input.
-    ImportFile(const ImportOptions& options, const Terminal& terminal, const std::filesystem::path& ledger);
+    // replace the ledger or the input. With Passes::two, an input that cannot be read twice
+    // (standard input, a pipe) is first copied to an unnamed temporary file.
+    ImportFile(const ImportOptions& options, const Terminal& terminal, const std::filesystem::path& ledger,
+               Passes passes = Passes::one);
 
     CsvReader& reader() { return *m_reader; }
     const std::string& name() const { return m_name; }
@@ -62,6 +70,8 @@ public:
     // Reads up to three records to judge the header rows from, and returns them for replay.
     std::vector<CsvRecord> peek(size_t count);
     bool next(CsvRecord& record);
+    // Back to the first record after the header rows, for the second pass (Passes::two).
+    void restart();
 
     // A row failed: reported (first 50) and, with --skip-invalid, written to the rejects file.
     void reject(const CsvRecord& record, const std::vector<std::string>& problems);
@@ -70,6 +80,7 @@ public:
     void complete_rejects();
     bool failed() const { return m_problem_rows > 0 && !m_options.skip_invalid; }
     void note_unknown_column(const std::string& header) { m_ignored.push_back(header); }
+    void warning(std::string_view message) const { m_terminal.warning(message); }
     void warn_ignored_columns(const std::vector<std::string>& ignored) const;
     void progress();
     // For a reader on another thread (RowPipeline): `fraction` of the file was read by then.
@@ -83,12 +94,14 @@ public:
 private:
     std::filesystem::path rejects_path() const;
     void open_rejects();
+    void spool(std::istream& in);
 
     const ImportOptions& m_options;
     const Terminal& m_terminal;
     std::string m_name;
     std::ifstream m_file;
     std::uint64_t m_size = 0;
+    CsvOptions m_csv_options;
     std::unique_ptr<CsvReader> m_reader;
     std::vector<std::vector<std::string>> m_header;
     std::vector<std::string> m_header_raw;
@@ -114,8 +127,5 @@ private:
     std::filesystem::path m_path;
     bool m_existed = true, m_keep = false;
 };
-
-// A row of empty cells (`,,,` that spreadsheets leave behind): skipped, not counted.
-bool is_blank_row(const CsvRecord& record);
 
 } // namespace refer

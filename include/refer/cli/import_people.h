@@ -12,7 +12,8 @@ void import_nps(const ImportOptions& options, const GlobalOptions& globals);
 void import_referrals(const ImportOptions& options, const GlobalOptions& globals);
 
 // The NPS import in steps, for a command that imports inside its own transaction
-// (`refer tag promoters --nps`): read the header before opening the database, then the
+// (`refer tag promoters --nps`): open the file with Passes::two (the rows are read twice: the
+// last row for a response wins), read the header before opening the database, then the
 // rows; unless file.failed() or a dry run the caller calls file.complete_rejects() and
 // commits, then calls file.finish().
 struct NpsLayout {

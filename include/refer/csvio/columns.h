@@ -34,10 +34,11 @@ struct ColumnMap {
     bool has(const std::string& field) const { return find(field) != nullptr; }
 };
 
-// The fields a people import understands.
+// The fields a people import understands. `lifecycle_stage` is not stored: it decides which
+// rows are clients (HubSpot's Lifecycle Stage; `--map` can name another column).
 inline const std::vector<std::string> k_people_fields = {
     "email", "name", "first_name", "last_name", "company", "industry", "kind", "annual_value",
-    "started_on", "ended_on", "source", "tags", "external_id", "opened_on"};
+    "started_on", "ended_on", "source", "tags", "external_id", "opened_on", "lifecycle_stage"};
 inline const std::vector<std::string> k_nps_fields = {"email", "score", "responded_on", "comment"};
 
 // Maps the header onto people fields; `preset` none means detect. Throws Error (usage) for a

@@ -3,9 +3,11 @@
 #include "refer/domain/date.h"
 #include "refer/domain/money.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace refer {
@@ -84,5 +86,27 @@ struct LeadSource {
 
 // Maps a CRM lead-source value onto the source vocabulary (SPEC 5, first rule wins).
 LeadSource map_lead_source(std::string_view crm_value);
+
+// Whether a CRM lifecycle stage makes a contact a client: Customer or Evangelist (HubSpot's
+// labels and internal values, any case). Leads, subscribers and opportunities are not, nor is
+// an empty stage (SPEC 5).
+bool is_client_stage(std::string_view stage);
+
+// Rows left out by lifecycle stage, counted per stage for one line on stderr.
+class StageTally {
+public:
+    void add(std::string_view stage);
+    std::uint64_t total() const { return m_total; }
+    // `lead 7, opportunity 5`: most first, then by name; an empty stage is `(none)`.
+    std::string describe() const;
+
+private:
+    std::vector<std::pair<std::string, std::uint64_t>> m_counts; // few stages: a vector will do
+    std::uint64_t m_total = 0;
+};
+
+// Which rows of one file are the same person: the email (normalised), else the external id.
+// Empty when the person has neither.
+std::string person_key(const Person& person);
 
 } // namespace refer
