@@ -224,7 +224,11 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
     app.footer("Run 'refer COMMAND --help' for a command's options, 'man refer' for the manual.");
     app.option_defaults()->always_capture_default(false);
     app.add_option("--db", g.db, "Database file (default $REFER_DB, else $XDG_DATA_HOME/refer/refer.db)")
-        ->type_name("PATH");
+        ->type_name("PATH")
+        // An empty --db (an unset variable in a script) must not fall back to the default ledger.
+        ->check(CLI::Validator(
+            [](std::string& path) { return path.empty() ? std::string("--db needs a file name, not \"\"") : std::string(); },
+            "", "PATH"));
     app.add_option("--today", g.today, "What today is (default $REFER_TODAY, else the local date)")
         ->type_name("DATE")->check(date_validator());
     app.add_option_function<std::string>(

@@ -43,6 +43,8 @@ static std::vector<std::string> rule_problems(const std::filesystem::path& path,
     try {
         auto db = open_database(path, Access::write);
         return payouts_off_the_rules(*db, today);
+    } catch (const LedgerNotWritable& e) {
+        return {fmt::format("payouts not checked against the rules: {}", e.what())};
     } catch (const SQLite::Exception& e) {
         int code = e.getErrorCode() & 0xff;
         if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN && code != SQLITE_PERM) throw;

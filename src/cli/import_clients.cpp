@@ -198,6 +198,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     ColumnMap columns = map_people_columns(header, preset, file.overrides());
     if (!columns.has("email") && !columns.has("external_id"))
         throw failure(fmt::format("{}:1: no email or external_id column (name one with --map 'Header=email')", file.name()));
+    file.refuse_duplicate_columns(columns);
     file.warn_ignored_columns(columns.ignored);
     std::vector<PersonField> mapped = mapped_person_fields(columns);
     ValueFormat format = file.value_format(columns.preset == Preset::salesforce ? "%m/%d/%Y" : "");

@@ -61,9 +61,11 @@ ImportFile::ImportFile(const ImportOptions& options, const Terminal& terminal, c
         }
     } else {
         m_name = options.file;
+        std::error_code ec;
+        if (std::filesystem::is_directory(options.file, ec))
+            throw failure(fmt::format("{}: cannot open: {}", options.file, std::strerror(EISDIR))); // not "empty"
         m_file.open(options.file, std::ios::binary);
         if (!m_file) throw failure(fmt::format("{}: cannot open: {}", options.file, std::strerror(errno)));
-        std::error_code ec;
         m_size = std::filesystem::file_size(options.file, ec);
         if (passes == Passes::two && !std::filesystem::is_regular_file(options.file, ec)) {
             std::ifstream pipe = std::move(m_file);
@@ -97,10 +99,19 @@ ValueFormat ImportFile::value_format(std::string fallback_date_format) const
                        std::move(fallback_date_format)};
 }
 
+bool ImportFile::read_record(CsvRecord& record)
+{
+    try {
+        return m_reader->next(record);
+    } catch (const CsvError& e) {
+        throw failure(fmt::format("{}:{}: {}", m_name, e.line(), e.what()));
+    }
+}
+
 std::vector<CsvRecord> ImportFile::peek(size_t count)
 {
     CsvRecord r;
-    while (m_replay.size() < count && m_reader->next(r)) m_replay.push_back(std::move(r));
+    while (m_replay.size() < count && read_record(r)) m_replay.push_back(std::move(r));
     return m_replay;
 }
 
@@ -109,7 +120,7 @@ bool ImportFile::next(CsvRecord& record)
     if (!m_replay.empty()) {
         record = std::move(m_replay.front());
         m_replay.erase(m_replay.begin());
-    } else if (!m_reader->next(record)) {
+    } else if (!read_record(record)) {
         return false;
     }
     ++m_records_seen;
@@ -167,6 +178,20 @@ void ImportFile::require_columns(const ColumnMap& columns, std::initializer_list
     for (const char* field : needed)
         if (!columns.has(field))
             throw failure(fmt::format("{}:1: no {} column (name one with --map 'Header={}')", m_name, field, field));
+}
+
+void ImportFile::refuse_duplicate_columns(const ColumnMap& columns) const
+{
+    if (m_header.size() != 1) return; // survey exports repeat "Response" under each question
+    const std::vector<std::string>& header = m_header.front();
+    for (const auto& [field, cols] : columns.columns)
+        for (size_t c : cols) {
+            std::string name = normalize_header(header[c]);
+            for (size_t other = 0; other < header.size(); ++other)
+                if (other != c && normalize_header(header[other]) == name)
+                    throw failure(fmt::format("{}:1: column \"{}\" appears twice (columns {} and {}): rename one",
+                                              m_name, trim(header[c]), std::min(c, other) + 1, std::max(c, other) + 1));
+        }
 }
 
 void ImportFile::warn_ignored_columns(const std::vector<std::string>& ignored) const

@@ -100,6 +100,7 @@ NpsLayout read_nps_header(ImportFile& file, const ImportOptions& options)
     NpsLayout layout;
     layout.columns = map_nps_columns(header_rows, file.overrides());
     file.require_columns(layout.columns, {"email", "score", "responded_on"});
+    file.refuse_duplicate_columns(layout.columns);
     file.warn_ignored_columns(layout.columns.ignored);
     // SurveyMonkey writes US dates with a 12-hour time.
     // Only there: elsewhere `12/31/2023` is ambiguous, and invalid.

@@ -393,6 +393,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     const std::vector<std::string>& header = header_rows.front();
     ColumnMap columns = map_referral_columns(header, file.overrides());
     file.require_columns(columns, {"referrer_email", "submitted_on"});
+    file.refuse_duplicate_columns(columns);
     file.warn_ignored_columns(columns.ignored);
     ValueFormat format = file.value_format("");
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <csv.h>
 #include <cstring>
+#include <fmt/format.h>
 #include <stdexcept>
 
 namespace refer {
@@ -135,7 +136,12 @@ const char* CsvReader::detected_encoding() const
     }
 }
 
-void CsvReader::on_field(const char* data, size_t size) { m_current.fields.emplace_back(data, size); }
+void CsvReader::on_field(const char* data, size_t size)
+{
+    // No exception through libcsv's C frames: feed_line() throws once csv_parse returns.
+    if (m_current.fields.size() >= k_max_record_fields) m_too_many_fields = true;
+    else m_current.fields.emplace_back(data, size);
+}
 
 void CsvReader::on_record_end()
 {
@@ -192,10 +198,9 @@ void CsvReader::decode(std::string& chunk, std::string& out)
                     i += 4;
                     continue;
                 }
-                u = 0xFFFD;
-            } else if (u >= 0xDC00 && u <= 0xDFFF) {
-                u = 0xFFFD;
             }
+            // A lone surrogate is kept as its (ill-formed) UTF-8 bytes, so that the line check
+            // reports it on its line instead of it turning silently into U+FFFD.
             append_utf8(out, u);
             i += 2;
         }
@@ -214,6 +219,12 @@ void CsvReader::decode(std::string& chunk, std::string& out)
     }
 }
 
+static std::string too_long()
+{
+    return fmt::format("a record of more than {} MiB (refer reads records up to that size: is a quote left open?)",
+                       k_max_record_bytes >> 20);
+}
+
 void CsvReader::feed_line(std::string_view line)
 {
     ++m_line;
@@ -226,19 +237,29 @@ void CsvReader::feed_line(std::string_view line)
         m_in_record = true;
         m_current.line = m_line;
     }
+    if (m_current.raw.size() + line.size() > k_max_record_bytes) throw CsvError(m_current.line, too_long());
     m_current.raw += line;
-    bool utf8_checked = m_options.encoding == Encoding::utf8 && m_bom != Bom::utf16le && m_bom != Bom::utf16be;
-    if (utf8_checked && m_current.error.empty() && !is_valid_utf8(line))
-        m_current.error = "invalid UTF-8 (is it cp1252 or latin1? try --encoding cp1252)";
+    if (m_current.error.empty()) {
+        bool utf16 = m_bom == Bom::utf16le || m_bom == Bom::utf16be;
+        if (line.find('\0') != std::string_view::npos)
+            m_current.error = utf16 ? "a NUL character" : "a NUL byte (is the file UTF-16 without a byte-order mark?)";
+        else if ((utf16 || m_options.encoding == Encoding::utf8) && !is_valid_utf8(line))
+            m_current.error = utf16 ? "invalid UTF-16 (an unpaired surrogate)"
+                                    : "invalid UTF-8 (is it cp1252 or latin1? try --encoding cp1252)";
+    }
     if (m_delimiter == 0) {
         m_delimiter = m_options.delimiter != 0 ? m_options.delimiter : detect_delimiter(line);
         csv_set_delim(&m_parser->p, static_cast<unsigned char>(m_delimiter));
     }
+    long first_line = m_current.line; // the callbacks may end the record
     if (csv_parse(&m_parser->p, line.data(), line.size(), field_callback, record_callback, this) != line.size())
-        throw std::runtime_error(csv_strerror(csv_error(&m_parser->p)));
+        throw CsvError(first_line, csv_strerror(csv_error(&m_parser->p)));
+    if (m_too_many_fields)
+        throw CsvError(first_line, fmt::format("a record of more than {} fields", with_thousands(k_max_record_fields)));
 }
 
 // Reads one block, decodes it and feeds every complete line; false once the input is done.
+// A line ends with LF, CRLF or a CR alone (old Mac files): each is one physical line.
 bool CsvReader::fill()
 {
     if (m_finished) return false;
@@ -246,13 +267,33 @@ bool CsvReader::fill()
     m_in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     chunk.resize(static_cast<size_t>(m_in.gcount()));
     m_bytes_read += chunk.size();
+    bool at_end = m_in.eof() || chunk.empty();
     if (!m_started && !chunk.empty()) start_decoding(chunk);
     decode(chunk, m_pending);
-    size_t start = 0;
-    for (size_t nl; (nl = m_pending.find('\n', start)) != std::string::npos; start = nl + 1)
-        feed_line(std::string_view(m_pending).substr(start, nl + 1 - start));
+    if (at_end && !m_carry.empty()) {
+        m_pending += "\xED\xBF\xBF"; // an odd byte or a high surrogate at the end: invalid UTF-16
+        m_carry.clear();
+    }
+    const size_t n = m_pending.size();
+    // The next CR and LF, each looked for again only once passed: linear in a CR-only file too.
+    size_t start = 0, cr = m_pending.find('\r'), nl = m_pending.find('\n'), end;
+    for (;;) {
+        if (cr != std::string::npos && cr < start) cr = m_pending.find('\r', start);
+        if (nl != std::string::npos && nl < start) nl = m_pending.find('\n', start);
+        if (cr != std::string::npos && (nl == std::string::npos || cr < nl)) {
+            if (cr + 1 == n && !at_end) break; // a CRLF may be split between two blocks
+            end = cr + 1 < n && m_pending[cr + 1] == '\n' ? cr + 1 : cr;
+        } else if (nl != std::string::npos) {
+            end = nl;
+        } else {
+            break;
+        }
+        feed_line(std::string_view(m_pending).substr(start, end + 1 - start));
+        start = end + 1;
+    }
     m_pending.erase(0, start);
-    if (m_in.eof() || chunk.empty()) {
+    if (m_pending.size() > k_max_record_bytes) throw CsvError(m_in_record ? m_current.line : m_line + 1, too_long());
+    if (at_end) {
         if (!m_pending.empty()) feed_line(m_pending);
         m_pending.clear();
         // libcsv's state 2 is "inside a field": a quote opened and never closed.

@@ -1,6 +1,7 @@
 #include "refer/domain/money.h"
 #include "refer/util/text.h"
 
+#include <cctype>
 #include <fmt/format.h>
 
 namespace refer {
@@ -17,6 +18,10 @@ static std::string_view strip_currency(std::string_view s)
 MoneyParse parse_money(std::string_view text, DecimalMark mark)
 {
     std::string_view s = trim(text);
+    for (size_t e = 1; e + 1 < s.size(); ++e) // 1.2E+4, 5e-3: before the sign and the decimals are judged
+        if ((s[e] == 'e' || s[e] == 'E') && std::isdigit(static_cast<unsigned char>(s[e - 1])) &&
+            (std::isdigit(static_cast<unsigned char>(s[e + 1])) || s[e + 1] == '+' || s[e + 1] == '-'))
+            return {std::nullopt, "scientific notation"};
     if (s.starts_with('-') || s.starts_with('(') || s.find("-") != std::string_view::npos)
         return {std::nullopt, "negative amount"};
     if (s.starts_with('+')) s.remove_prefix(1);
@@ -30,7 +35,8 @@ MoneyParse parse_money(std::string_view text, DecimalMark mark)
     for (; i < s.size() && s[i] != decimal; ++i) {
         char c = s[i];
         if (c >= '0' && c <= '9') {
-            if (whole > (INT64_MAX / 1000)) return {std::nullopt, "amount too large"};
+            // Checked per digit, so that no amount overflows on the way to the bound.
+            if (whole > k_max_money / 100) return {std::nullopt, "amount too large (at most 999999999999.99)"};
             whole = whole * 10 + (c - '0');
             ++whole_digits;
             if (digits_since_group >= 0) ++digits_since_group;
@@ -63,6 +69,7 @@ MoneyParse parse_money(std::string_view text, DecimalMark mark)
     } else if (whole_digits == 0) {
         return {std::nullopt, "not a number"};
     }
+    if (whole > k_max_money / 100) return {std::nullopt, "amount too large (at most 999999999999.99)"};
     return {whole * 100 + fraction, {}};
 }
 

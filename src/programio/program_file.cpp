@@ -17,7 +17,6 @@ namespace {
 
 constexpr int k_max_days = 36'500;            // a hundred years: more is a typo
 constexpr int k_max_count = 1'000'000;        // tiers' `from`, `at_count`
-constexpr Cents k_max_money = 99'999'999'999'999; // $999,999,999,999.99: far from int64's end
 constexpr int k_money_decimals = 2;
 constexpr int k_percent_decimals = 6;
 

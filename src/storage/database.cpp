@@ -4,13 +4,16 @@
 #include "schema.sql.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace refer {
@@ -75,6 +78,16 @@ static void migrate(SQLite::Database& db, const fs::path& path)
 
 enum class Identity { current, older };
 
+// A ledger in which nothing was ever recorded: what a first import killed midway, or a first
+// command that failed, leaves behind. Every change is an event, and people and programs are
+// looked at too: a read calls such a ledger empty rather than listing nothing as if it were real.
+static bool nothing_recorded(SQLite::Database& db)
+{
+    return db.execAndGet("SELECT NOT (EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM clients) OR "
+                         "EXISTS (SELECT 1 FROM referrals) OR EXISTS (SELECT 1 FROM programs))")
+               .getInt() != 0;
+}
+
 // A file is ours when it carries our application id, or when it is an empty SQLite file.
 static Identity check_identity(SQLite::Database& db, const fs::path& path, Access access)
 {
@@ -84,7 +97,10 @@ static Identity check_identity(SQLite::Database& db, const fs::path& path, Acces
         if (version > schema_version())
             throw Error(Exit::not_refer, fmt::format("{}: written by a newer refer (schema {}, this refer knows {})",
                                                      path.string(), version, schema_version()));
-        return version < schema_version() ? Identity::older : Identity::current;
+        if (version < schema_version()) return Identity::older;
+        if (access == Access::read && nothing_recorded(db))
+            throw failure(fmt::format("{}: the database is empty; import or add people first", path.string()));
+        return Identity::current;
     }
     int tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
     if (app_id != 0 || tables != 0)
@@ -103,20 +119,86 @@ std::vector<fs::path> database_files(const fs::path& path)
 struct OpenedFile {
     std::unique_ptr<SQLite::Database> db;
     Identity identity;
+    bool after_killed_bulk_import = false; // a rollback journal was there: rolled back on open
 };
+
+static bool writable(const fs::path& path) { return ::access(path.c_str(), W_OK) == 0; }
+
+static fs::path directory_of(const fs::path& path)
+{
+    fs::path parent = path.parent_path();
+    return parent.empty() ? fs::path(".") : parent;
+}
+
+// A WAL ledger is read through its -shm file, which SQLite cannot create in a directory this
+// user may not write: such a ledger, when no other process has it open (no -wal file), is read
+// as immutable instead. One in rollback-journal mode needs nothing beside it.
+static bool read_as_immutable(const fs::path& path)
+{
+    if (writable(directory_of(path)) || fs::exists(path.string() + "-wal") || fs::exists(path.string() + "-journal"))
+        return false;
+    unsigned char header[20] = {};
+    int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return false;
+    bool full = ::read(fd, header, sizeof header) == static_cast<ssize_t>(sizeof header);
+    ::close(fd);
+    return full && header[18] == 2; // the file format's read version: 2 is WAL
+}
+
+// `path` as an SQLite URI with `immutable=1`.
+static std::string immutable_uri(const fs::path& path)
+{
+    std::string uri = "file:";
+    for (char c : fs::absolute(path).string()) {
+        if (c == '%' || c == '?' || c == '#') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        else uri += c;
+    }
+    return uri + "?immutable=1";
+}
+
+// A write needs the ledger and its directory (SQLite keeps -wal, -shm and -journal beside it).
+static void require_writable(const fs::path& path)
+{
+    if (!writable(path)) {
+        const char* why = std::strerror(errno);
+        throw LedgerNotWritable(Exit::failure, fmt::format("{}: the ledger cannot be written: {} (read commands still work)",
+                                                           path.string(), why));
+    }
+    fs::path dir = directory_of(path);
+    if (!writable(dir)) {
+        const char* why = std::strerror(errno);
+        throw LedgerNotWritable(Exit::failure,
+                                fmt::format("{}: the ledger cannot be written: its directory {} is not writable: {} "
+                                            "(SQLite keeps its journal beside the ledger; read commands still work)",
+                                            path.string(), dir.string(), why));
+    }
+}
 
 // The file opened and known to be ours, nothing changed in it yet.
 static OpenedFile open_file(const fs::path& path, Access access)
 {
-    bool exists = fs::exists(path);
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    bool exists = fs::exists(status);
+    if (exists && fs::is_directory(status))
+        throw failure(fmt::format("{}: is a directory, not a ledger (--db names the database file)", path.string()));
+    if (exists && !fs::is_regular_file(status)) // a FIFO would block SQLite's first read
+        throw failure(fmt::format("{}: not a regular file, so not a ledger", path.string()));
     if (!exists && access == Access::read)
         throw failure(fmt::format("no database at {} (import or add people first, or pass --db)", path.string()));
+    if (exists && access == Access::write) require_writable(path);
     if (!exists) create_private_file(path);
     int flags = access == Access::read ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    std::string name = path.string();
     // A rollback journal left by a bulk import that was killed: the first read rolls it back,
     // which needs write access.
-    if (fs::exists(path.string() + "-journal")) flags = SQLite::OPEN_READWRITE;
-    auto db = std::make_unique<SQLite::Database>(path.string(), flags, busy_timeout_ms());
+    bool journal = fs::exists(path.string() + "-journal") && writable(path);
+    if (journal) flags = SQLite::OPEN_READWRITE;
+    else if (access == Access::read && read_as_immutable(path)) {
+        name = immutable_uri(path);
+        flags |= SQLite::OPEN_URI;
+    }
+    auto db = std::make_unique<SQLite::Database>(name, flags, busy_timeout_ms());
     Identity identity = Identity::current;
     try {
         identity = check_identity(*db, path, access);
@@ -126,8 +208,29 @@ static OpenedFile open_file(const fs::path& path, Access access)
             throw Error(Exit::not_refer, fmt::format("{}: not a refer database ({})", path.string(), e.what()));
         throw;
     }
-    return {std::move(db), identity};
+    return {std::move(db), identity, journal};
 }
+
+// Switching a ledger to WAL needs it to itself for a moment, and SQLite does not call the busy
+// handler for that (a bulk import holds it in rollback-journal mode): retried here until
+// `wait_ms` has passed, as BEGIN IMMEDIATE waits. False when the ledger stayed busy.
+static bool switch_to_wal(SQLite::Database& db, int wait_ms)
+{
+    using clock = std::chrono::steady_clock;
+    const auto deadline = clock::now() + std::chrono::milliseconds(wait_ms);
+    for (int pause_ms = 1;; pause_ms = std::min(pause_ms * 2, 50)) {
+        try {
+            if (db.execAndGet("PRAGMA journal_mode = WAL").getString() == "wal") return true;
+        } catch (const SQLite::Exception& e) {
+            int code = e.getErrorCode() & 0xff;
+            if (code != SQLITE_BUSY && code != SQLITE_LOCKED) throw;
+        }
+        if (clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+    }
+}
+
+static bool in_wal_mode(SQLite::Database& db) { return db.execAndGet("PRAGMA journal_mode").getString() == "wal"; }
 
 std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access access)
 {
@@ -141,9 +244,16 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
         db.reset();
         return open_database(path, Access::write);
     }
+    if (access == Access::read && opened.after_killed_bulk_import && !in_wal_mode(*db) && writable(directory_of(path))) {
+        // Left in rollback-journal mode by a bulk import that was killed: any command brings
+        // WAL back. A bulk import still running keeps it (and restores it when it ends); a
+        // backup copy, in rollback-journal mode on purpose, has no journal and is left as is.
+        switch_to_wal(*db, 0);
+    }
     db->exec("PRAGMA foreign_keys = ON");
     if (access == Access::write) {
-        if (db->execAndGet("PRAGMA journal_mode").getString() != "wal") db->exec("PRAGMA journal_mode = WAL");
+        if (!in_wal_mode(*db) && !switch_to_wal(*db, busy_timeout_ms()))
+            throw Error(Exit::busy, "the database is locked by another process; try again");
         db->exec("PRAGMA synchronous = NORMAL");
         migrate(*db, path);
     }
@@ -157,7 +267,7 @@ std::unique_ptr<SQLite::Database> open_database_as_is(const fs::path& path)
 
 std::unique_ptr<SQLite::Database> open_existing_database(const fs::path& path)
 {
-    if (!fs::exists(path)) open_database(path, Access::read); // throws: no database
+    open_file(path, Access::read); // throws: no database, or an empty one
     return open_database(path, Access::write);
 }
 
@@ -190,7 +300,7 @@ BulkConnection::~BulkConnection()
     try {
         if (m_rollback_journal) {
             m_db.exec("PRAGMA synchronous = NORMAL");
-            // If a reader opened the database meanwhile, the next write command brings WAL back.
+            // If a reader opened the database meanwhile, the next command brings WAL back.
             sqlite3_busy_timeout(m_db.getHandle(), 0);
             m_db.exec("PRAGMA journal_mode = WAL");
             sqlite3_busy_timeout(m_db.getHandle(), busy_timeout_ms());

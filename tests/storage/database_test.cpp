@@ -65,6 +65,12 @@ TEST_CASE("open_database creates, migrates and sets the pragmas")
     CHECK(mode_of(tmp.path / "a") == 0700);
     CHECK(mode_of(tmp.path / "a" / "b") == 0700);
 
+    // A ledger in which nothing was recorded yet (a first import killed midway) reads as empty.
+    CHECK_THROWS_WITH(open_database(path, Access::read),
+                      (path.string() + ": the database is empty; import or add people first").c_str());
+    open_database(path, Access::write)
+        ->exec("INSERT INTO clients (email, created_at, updated_at) VALUES ('a@x.com', 'now', 'now')");
+
     // Read access on the migrated file: foreign keys on, same version.
     auto ro = open_database(path, Access::read);
     CHECK(count(*ro, "PRAGMA foreign_keys") == 1);
@@ -73,7 +79,7 @@ TEST_CASE("open_database creates, migrates and sets the pragmas")
 
     // Opening again for writing migrates nothing and changes nothing.
     auto again = open_database(path, Access::write);
-    CHECK(count(*again, "SELECT count(*) FROM clients") == 0);
+    CHECK(count(*again, "SELECT count(*) FROM clients") == 1);
     CHECK(count(*again, "PRAGMA user_version") == schema_version());
 }
 
@@ -143,8 +149,9 @@ TEST_CASE("open_database refuses what is not a refer database")
         std::ofstream{path};
         CHECK(exit_of_open(path, Access::read) == Exit::failure);
         CHECK(exit_of_open(path, Access::write) == Exit::ok);
-        auto db = open_database(path, Access::read);
+        auto db = open_database(path, Access::write);
         CHECK(count(*db, "PRAGMA application_id") == 0x52454652);
+        CHECK(exit_of_open(path, Access::read) == Exit::failure); // nothing recorded yet
     }
 }
 

@@ -181,3 +181,53 @@ TEST_CASE("csv reader: empty input and blank lines")
     auto r = read_all("a\n\n\n");
     REQUIRE(r.size() == 1);
 }
+
+TEST_CASE("csv reader: a CR alone ends a line, also across the 64 KiB block boundary")
+{
+    auto r = read_all("email,name\rok@x.com,A\r\rbad@,\"B\rC\"\rlast,D");
+    REQUIRE(r.size() == 4);
+    CHECK(r[1].line == 2);
+    CHECK(r[1].raw == "ok@x.com,A\r");
+    CHECK(r[2].line == 4);
+    CHECK(r[2].after_blank_line);
+    CHECK(r[2].fields == Fields{"bad@", "B\rC"});
+    CHECK(r[3].line == 6);
+    // A CRLF split between two blocks is one line end, not two.
+    std::string text = "a,b\r\n1," + std::string(65536 - 8, 'x') + "\r\n2,y\r\n";
+    r = read_all(text);
+    REQUIRE(r.size() == 3);
+    CHECK(r[2].line == 3);
+    CHECK_FALSE(r[2].after_blank_line);
+}
+
+TEST_CASE("csv reader: NUL bytes and unpaired UTF-16 surrogates are errors on their line")
+{
+    auto r = read_all(std::string("a,b\n1,x\0y\n2,z\n", 14));
+    REQUIRE(r.size() == 3);
+    CHECK(r[1].error.starts_with("a NUL byte"));
+    CHECK(r[2].error.empty());
+    r = read_all(utf16le(u"a,b\n1,\xD83C!\n2,\xDF3F\n3,ok\n"));
+    REQUIRE(r.size() == 4);
+    CHECK(r[1].error == "invalid UTF-16 (an unpaired surrogate)");
+    CHECK(r[2].error == "invalid UTF-16 (an unpaired surrogate)");
+    CHECK(r[3].error.empty());
+    r = read_all(utf16le(u"a\n1\n") + "x"); // an odd last byte
+    REQUIRE(r.size() == 3);
+    CHECK(r[2].error == "invalid UTF-16 (an unpaired surrogate)");
+}
+
+TEST_CASE("csv reader: a record above the size or field limit stops the reading with its line")
+{
+    auto line_of = [](const std::string& bytes) -> long {
+        try {
+            read_all(bytes);
+        } catch (const CsvError& e) {
+            return e.line();
+        }
+        return 0;
+    };
+    CHECK(line_of("a,b\n1,2\n3," + std::string(k_max_record_bytes, 'x') + "\n") == 3);
+    CHECK(line_of("a,b\n1,\"" + std::string(k_max_record_bytes, '\n')) == 2); // a quote left open
+    CHECK(line_of("a\n" + std::string(k_max_record_fields, ',') + "\n") == 2);
+    CHECK(line_of("a,b\n1," + std::string(k_max_record_bytes - 10, 'x') + "\n") == 0);
+}

@@ -22,6 +22,8 @@ TEST_CASE("money refuses negative, scientific and malformed amounts")
     CHECK(parse_money("-50").error == "negative amount");
     CHECK_FALSE(parse_money("1e5").cents);
     CHECK(parse_money("1e5").error == "scientific notation");
+    CHECK(parse_money("1.2E+4").error == "scientific notation");
+    CHECK(parse_money("5e-3").error == "scientific notation");
     CHECK_FALSE(parse_money("12.345").cents);
     CHECK_FALSE(parse_money("1,00").cents);
     CHECK_FALSE(parse_money("abc").cents);
@@ -53,4 +55,16 @@ TEST_CASE("money written in the other decimal convention says so")
 {
     CHECK(parse_money("1.200,50").error == "written with a decimal comma: use --decimal-comma");
     CHECK(parse_money("1,200.50", DecimalMark::comma).error == "written with a decimal point: drop --decimal-comma");
+}
+
+TEST_CASE("money stops at $999,999,999,999.99 without overflowing on the way")
+{
+    CHECK(parse_money("999999999999.99").cents == k_max_money);
+    CHECK(parse_money("999,999,999,999.99").cents == k_max_money);
+    const std::string too_large = "amount too large (at most 999999999999.99)";
+    CHECK(parse_money("1000000000000").error == too_large);
+    CHECK(parse_money("92233720368547759").error == too_large); // overflowed int64 before
+    CHECK(parse_money("9223372036854775807").error == too_large);
+    CHECK(parse_money("99999999999999999999999999999999.5").error == too_large);
+    CHECK(parse_money("1.000.000.000.000,00", DecimalMark::comma).error == too_large);
 }

@@ -81,6 +81,9 @@ public:
     bool failed() const { return m_problem_rows > 0 && !m_options.skip_invalid; }
     void note_unknown_column(const std::string& header) { m_ignored.push_back(header); }
     void warning(std::string_view message) const { m_terminal.warning(message); }
+    // Throws failure when a column a field reads has the same header as another column (a
+    // header `email,email`): which one is meant cannot be told.
+    void refuse_duplicate_columns(const ColumnMap& columns) const;
     void warn_ignored_columns(const std::vector<std::string>& ignored) const;
     void progress();
     // For a reader on another thread (RowPipeline): `fraction` of the file was read by then.
@@ -92,6 +95,7 @@ public:
     void finish(const ImportCounts& counts, const GlobalOptions& globals, double seconds);
 
 private:
+    bool read_record(CsvRecord& record); // the reader's next, its CsvError as file:line
     std::filesystem::path rejects_path() const;
     void open_rejects();
     void spool(std::istream& in);

@@ -69,7 +69,9 @@ private:
         std::vector<Item> items;
         double fraction_read = 0;
     };
-    static constexpr size_t k_batch_rows = 512, k_batches_ahead = 4;
+    // A batch ends at 512 rows or 1 MiB of text, whichever comes first: memory stays flat
+    // however long the records are (each at most k_max_record_bytes).
+    static constexpr size_t k_batch_rows = 512, k_batch_bytes = 1u << 20, k_batches_ahead = 4;
 
     void read()
     {
@@ -79,9 +81,11 @@ private:
             Batch batch;
             batch.items.reserve(k_batch_rows);
             std::exception_ptr error;
+            size_t bytes = 0;
             try {
-                while (batch.items.size() < k_batch_rows && (more = m_file.next(record))) {
+                while (batch.items.size() < k_batch_rows && bytes < k_batch_bytes && (more = m_file.next(record))) {
                     if (is_blank_row(record)) continue;
+                    bytes += record.raw.size();
                     Row row = m_parse(record);
                     batch.items.push_back(Item{std::move(record), std::move(row)});
                 }

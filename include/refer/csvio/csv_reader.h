@@ -6,6 +6,7 @@
 #include <istream>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -18,12 +19,27 @@ struct CsvOptions {
     Encoding encoding = Encoding::utf8;
 };
 
+// refer holds one record in memory at a time (a few in flight): a record of more bytes or
+// fields than these is refused rather than read, whatever the file size. Real exports stay far
+// below; a 40 MB "field" is a quote left open, or not a CSV file.
+inline constexpr size_t k_max_record_bytes = 1u << 20;
+inline constexpr size_t k_max_record_fields = 10'000;
+
+// A problem that ends the reading: the rest of the file cannot be told apart into records.
+class CsvError : public std::runtime_error {
+public:
+    CsvError(long line, const std::string& message) : std::runtime_error(message), m_line(line) {}
+    long line() const { return m_line; } // the record's first physical line
+private:
+    long m_line;
+};
+
 struct CsvRecord {
     std::vector<std::string> fields;
     long line = 0;                // first physical line of the record, 1-based
     std::string raw;              // the record's text as read (UTF-8), line ends included
     bool after_blank_line = false; // one or more empty lines came before it
-    std::string error;            // a problem found while reading (invalid UTF-8, open quote)
+    std::string error;            // a problem found while reading (invalid UTF-8, a NUL byte, open quote)
 };
 
 class CsvReader {
@@ -33,7 +49,8 @@ public:
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
 
-    // The next record, or false at the end of the input.
+    // The next record, or false at the end of the input. Lines end with LF, CRLF or a lone
+    // CR. Throws CsvError for a record above the limits above.
     bool next(CsvRecord& record);
 
     char delimiter() const { return m_delimiter; }
@@ -62,7 +79,7 @@ private:
     std::string m_carry;    // an incomplete UTF-16 code unit or surrogate pair
     std::uint64_t m_bytes_read = 0;
     long m_line = 0;        // physical lines fed so far
-    bool m_in_record = false, m_blank_seen = false;
+    bool m_in_record = false, m_blank_seen = false, m_too_many_fields = false;
     CsvRecord m_current;
     std::deque<CsvRecord> m_ready;
 };

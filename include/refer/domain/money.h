@@ -9,6 +9,10 @@ namespace refer {
 
 using Cents = std::int64_t;
 
+// The largest amount refer accepts anywhere (import, options, programs): $999,999,999,999.99.
+// Far from int64's end, so that sums over millions of payouts or deals cannot overflow.
+inline constexpr Cents k_max_money = 99'999'999'999'999;
+
 enum class DecimalMark { point, comma };
 
 struct MoneyParse {
@@ -17,7 +21,8 @@ struct MoneyParse {
 };
 
 // `12000`, `12000.5`, `12,000.00`, `$12,000.00`, `USD 12000`; with DecimalMark::comma
-// `12.000,50`. Negative amounts, scientific notation and more than 2 decimals are errors.
+// `12.000,50`. Negative amounts, scientific notation, more than 2 decimals and amounts above
+// k_max_money are errors.
 MoneyParse parse_money(std::string_view text, DecimalMark mark = DecimalMark::point);
 
 // `1500.00`, `-3.05`: what CSV and program files carry.

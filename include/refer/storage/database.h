@@ -1,5 +1,7 @@
 #pragma once
 // Opening the ledger: location, pragmas, schema migrations, write transactions.
+#include "refer/error.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
@@ -13,14 +15,26 @@ namespace refer {
 
 enum class Access { read, write };
 
+// A write to a ledger this user cannot write (the file, or the directory SQLite keeps its
+// journal in): exit 1, with why.
+class LedgerNotWritable : public Error {
+public:
+    using Error::Error;
+};
+
 // --db, else $REFER_DB, else $XDG_DATA_HOME/refer/refer.db, else ~/.local/share/refer/refer.db.
 std::filesystem::path default_database_path();
 
 // The database file and those SQLite keeps beside it: -wal, -shm and -journal.
 std::vector<std::filesystem::path> database_files(const std::filesystem::path& path);
 
-// Opens (and for Access::write creates, mode 0600, and migrates) a refer database.
-// Throws Error: exit 1 when a read finds no database, exit 4 when the file is not ours.
+// Opens (and for Access::write creates, mode 0600, and migrates) a refer database, in WAL mode
+// (a read brings back WAL that a killed bulk import left off; a write waits the busy timeout
+// for it). A read calls a ledger in which nothing was ever recorded empty (what a first import
+// killed midway leaves). A read of a ledger whose directory this user cannot
+// write opens it read-only as it is. Throws Error: exit 1 when a read finds no database or an
+// empty one, when the path is a directory or not a regular file, or when a write cannot write
+// the ledger or its directory; exit 3 when the ledger stays busy; exit 4 when it is not ours.
 std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, Access access);
 
 // For a write about what must already be there (a person, a referral): opens an existing
