@@ -8,6 +8,7 @@
 #include "refer/csvio/csv_reader.h"
 #include "refer/csvio/people_rows.h"
 #include "refer/csvio/row_cells.h"
+#include "refer/util/text.h"
 #include "refer/error.h"
 
 #include <clocale>

@@ -1,6 +1,7 @@
 #include "refer/util/text.h"
 
 #include <algorithm>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace refer {
@@ -76,6 +77,69 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 std::vector<std::string> to_strings(std::span<const std::string_view> words)
 {
     return std::vector<std::string>(words.begin(), words.end());
+}
+
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i], or 0.
+size_t utf8_sequence(std::string_view s, size_t i)
+{
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return 1;
+    size_t len;
+    char32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+        unsigned char cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+} // namespace
+
+bool is_valid_utf8(std::string_view s)
+{
+    size_t i = 0, n = s.size();
+    while (i < n) {
+        // ASCII runs, eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (word & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        size_t len = utf8_sequence(s, i);
+        if (len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string valid_utf8(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        size_t len = utf8_sequence(s, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD"; // U+FFFD
+            ++i;
+        } else {
+            out.append(s, i, len);
+            i += len;
+        }
+    }
+    return out;
 }
 
 } // namespace refer

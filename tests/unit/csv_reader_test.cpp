@@ -1,4 +1,5 @@
 #include "refer/csvio/csv_reader.h"
+#include "refer/util/text.h"
 
 #include <doctest/doctest.h>
 #include <sstream>

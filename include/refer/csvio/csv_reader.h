@@ -87,9 +87,4 @@ private:
 // A row of empty cells (`,,,` that spreadsheets leave behind, `""`): skipped, not counted.
 bool is_blank_row(const CsvRecord& record);
 
-// Is `text` well-formed UTF-8?
-bool is_valid_utf8(std::string_view text);
-// `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD.
-std::string valid_utf8(std::string_view text);
-
 } // namespace refer

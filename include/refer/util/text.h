@@ -29,6 +29,11 @@ std::string binary_size(std::uint64_t bytes);
 // into the other: how near a mistyped name is to a real one.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// Is `text` well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF)?
+bool is_valid_utf8(std::string_view text);
+// `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
 // The words as strings, for interfaces that want them so (CLI11's IsMember).
 std::vector<std::string> to_strings(std::span<const std::string_view> words);
 
