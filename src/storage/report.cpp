@@ -13,8 +13,10 @@ namespace {
 // Dates compare as text (`YYYY-MM-DD`). A referral's stage dates are set exactly when it
 // reached the stage, and a won referral moved back loses its `won_on` (SPEC 12), so a range
 // of `won_on` is the referrals currently won in it.
+// Each query also reads what decides a referral's fit band (by_fit): its fit and its
+// submission day, whose program version sets the threshold.
 constexpr std::string_view k_cohort = R"sql(
-SELECT source,
+SELECT source, submitted_on, fit_industry, fit_role, fit_size, fit_urgency,
        count(*) AS submitted,
        count(CASE WHEN contacted_on <= :to THEN 1 END) AS contacted,
        count(CASE WHEN contacted_on <= :to AND julianday(contacted_on) - julianday(submitted_on) <= :sla THEN 1 END)
@@ -23,38 +25,19 @@ SELECT source,
        count(CASE WHEN won_on <= :to THEN 1 END) AS won
 FROM referrals INDEXED BY referrals_by_submitted
 WHERE submitted_on BETWEEN :from AND :to
-GROUP BY source)sql";
+GROUP BY submitted_on, source, fit_industry, fit_role, fit_size, fit_urgency)sql";
 
 constexpr std::string_view k_won = R"sql(
-SELECT source, CAST(julianday(won_on) - julianday(submitted_on) AS INTEGER) AS days, deal_value
+SELECT source, submitted_on, fit_industry, fit_role, fit_size, fit_urgency,
+       CAST(julianday(won_on) - julianday(submitted_on) AS INTEGER) AS days, deal_value
 FROM referrals INDEXED BY referrals_by_won
 WHERE won_on BETWEEN :from AND :to)sql";
 
 constexpr std::string_view k_lost = R"sql(
-SELECT source, count(*) AS lost
+SELECT source, submitted_on, fit_industry, fit_role, fit_size, fit_urgency, count(*) AS lost
 FROM referrals INDEXED BY referrals_by_lost
 WHERE lost_on BETWEEN :from AND :to
-GROUP BY source)sql";
-
-// by_fit: the referrals counted above, grouped by what decides their band (the fit and the
-// submission day, whose program version sets the threshold).
-constexpr std::string_view k_fit_submitted = R"sql(
-SELECT submitted_on, fit_industry, fit_role, fit_size, fit_urgency, count(*) AS n
-FROM referrals INDEXED BY referrals_by_submitted
-WHERE submitted_on BETWEEN :from AND :to
-GROUP BY 1, 2, 3, 4, 5)sql";
-
-constexpr std::string_view k_fit_won = R"sql(
-SELECT submitted_on, fit_industry, fit_role, fit_size, fit_urgency, count(*) AS n
-FROM referrals INDEXED BY referrals_by_won
-WHERE won_on BETWEEN :from AND :to
-GROUP BY 1, 2, 3, 4, 5)sql";
-
-constexpr std::string_view k_fit_lost = R"sql(
-SELECT submitted_on, fit_industry, fit_role, fit_size, fit_urgency, count(*) AS n
-FROM referrals INDEXED BY referrals_by_lost
-WHERE lost_on BETWEEN :from AND :to
-GROUP BY 1, 2, 3, 4, 5)sql";
+GROUP BY source, submitted_on, fit_industry, fit_role, fit_size, fit_urgency)sql";
 
 // People of kind client who started in the period, referred or not.
 constexpr std::string_view k_new_clients = R"sql(
@@ -134,9 +117,6 @@ const std::vector<ReportSql> k_queries = {
     {"cohort", k_cohort},
     {"won", k_won},
     {"lost", k_lost},
-    {"fit_submitted", k_fit_submitted},
-    {"fit_won", k_fit_won},
-    {"fit_lost", k_fit_lost},
     {"new_clients", k_new_clients},
     {"participation", k_participation},
     {"top_referrers", k_top_referrers},
@@ -184,8 +164,14 @@ ReportFacts::Month& trend_month(ReportFacts& f, const std::array<TrendMonth, 6>&
     return f.trend.at(std::size_t(it - months.begin())); // the queries read only these months
 }
 
-void read_referral_facts(SQLite::Database& db, const ReportQuery& query, ReportFacts& f)
+void read_referral_facts(SQLite::Database& db, const ReportQuery& query, const ProgramBook& book, ReportFacts& f)
 {
+    // The activity of a row's source and of its fit band, by the threshold on its submission day.
+    auto activity = [&](SQLite::Statement& row, std::int64_t ReportFacts::Activity::*field, std::int64_t n) {
+        f.by_source[source_index(row.getColumn("source").getString())].*field += n;
+        int threshold = book.in_force(date_of(row.getColumn("submitted_on"))).program.priority_fit_score;
+        f.by_fit[std::size_t(fit_band(fit_of(row), threshold))].*field += n;
+    };
     auto cohort = prepared(db, k_cohort, query);
     while (cohort.executeStep()) {
         std::int64_t submitted = cohort.getColumn("submitted").getInt64();
@@ -194,42 +180,21 @@ void read_referral_facts(SQLite::Database& db, const ReportQuery& query, ReportF
         f.cohort.contacted_within_sla += cohort.getColumn("within_sla").getInt64();
         f.cohort.meetings += cohort.getColumn("meetings").getInt64();
         f.cohort.won += cohort.getColumn("won").getInt64();
-        f.by_source[source_index(cohort.getColumn("source").getString())].submitted += submitted;
+        activity(cohort, &ReportFacts::Activity::submitted, submitted);
     }
     auto won = prepared(db, k_won, query);
     while (won.executeStep()) {
         ++f.won;
         f.won_value += won.getColumn("deal_value").isNull() ? 0 : won.getColumn("deal_value").getInt64();
         f.days_to_close.push_back(won.getColumn("days").getInt());
-        ++f.by_source[source_index(won.getColumn("source").getString())].won;
+        activity(won, &ReportFacts::Activity::won, 1);
     }
     auto lost = prepared(db, k_lost, query);
     while (lost.executeStep()) {
         std::int64_t n = lost.getColumn("lost").getInt64();
         f.lost += n;
-        f.by_source[source_index(lost.getColumn("source").getString())].lost += n;
+        activity(lost, &ReportFacts::Activity::lost, n);
     }
-}
-
-// Adds each group's count to its band's `field`.
-void read_fit_activity(SQLite::Statement& groups, const ProgramBook& book, ReportFacts& f,
-                       std::int64_t ReportFacts::Activity::*field)
-{
-    while (groups.executeStep()) {
-        Date submitted_on = date_of(groups.getColumn("submitted_on"));
-        FitBand band = fit_band(fit_of(groups), book.in_force(submitted_on).program.priority_fit_score);
-        f.by_fit[std::size_t(band)].*field += groups.getColumn("n").getInt64();
-    }
-}
-
-void read_fit_facts(SQLite::Database& db, const ReportQuery& query, const ProgramBook& book, ReportFacts& f)
-{
-    auto submitted = prepared(db, k_fit_submitted, query);
-    read_fit_activity(submitted, book, f, &ReportFacts::Activity::submitted);
-    auto won = prepared(db, k_fit_won, query);
-    read_fit_activity(won, book, f, &ReportFacts::Activity::won);
-    auto lost = prepared(db, k_fit_lost, query);
-    read_fit_activity(lost, book, f, &ReportFacts::Activity::lost);
 }
 
 void read_people_facts(SQLite::Database& db, const ReportQuery& query, ReportFacts& f)
@@ -299,8 +264,7 @@ void read_trend_and_attention(SQLite::Database& db, const ReportQuery& query, Re
 ReportFacts read_report_facts(SQLite::Database& db, const ReportQuery& query, const ProgramBook& book)
 {
     ReportFacts f;
-    read_referral_facts(db, query, f);
-    read_fit_facts(db, query, book, f);
+    read_referral_facts(db, query, book, f);
     read_people_facts(db, query, f);
     read_payout_facts(db, query, f);
     read_trend_and_attention(db, query, f);
