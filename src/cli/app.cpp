@@ -227,7 +227,7 @@ void setup_app(CLI::App& app, GlobalOptions& g, Runner& selected)
         ->type_name("PATH")
         // An empty --db (an unset variable in a script) must not fall back to the default ledger.
         ->check(CLI::Validator(
-            [](std::string& path) { return path.empty() ? std::string("--db needs a file name, not \"\"") : std::string(); },
+            [](std::string& path) { return path.empty() ? std::string("a file name is needed, not \"\"") : std::string(); },
             "", "PATH"));
     app.add_option("--today", g.today, "What today is (default $REFER_TODAY, else the local date)")
         ->type_name("DATE")->check(date_validator());

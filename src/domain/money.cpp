@@ -6,6 +6,9 @@
 
 namespace refer {
 
+// Said inside parentheses by the callers: no parentheses of its own.
+static constexpr const char* k_too_large = "too large: at most 999999999999.99";
+
 static std::string_view strip_currency(std::string_view s)
 {
     for (std::string_view sym : {"US$", "$", "€", "£", "USD", "EUR", "GBP", "CHF", "CAD", "AUD"}) {
@@ -36,7 +39,7 @@ MoneyParse parse_money(std::string_view text, DecimalMark mark)
         char c = s[i];
         if (c >= '0' && c <= '9') {
             // Checked per digit, so that no amount overflows on the way to the bound.
-            if (whole > k_max_money / 100) return {std::nullopt, "amount too large (at most 999999999999.99)"};
+            if (whole > k_max_money / 100) return {std::nullopt, k_too_large};
             whole = whole * 10 + (c - '0');
             ++whole_digits;
             if (digits_since_group >= 0) ++digits_since_group;
@@ -69,7 +72,7 @@ MoneyParse parse_money(std::string_view text, DecimalMark mark)
     } else if (whole_digits == 0) {
         return {std::nullopt, "not a number"};
     }
-    if (whole > k_max_money / 100) return {std::nullopt, "amount too large (at most 999999999999.99)"};
+    if (whole > k_max_money / 100) return {std::nullopt, k_too_large};
     return {whole * 100 + fraction, {}};
 }
 

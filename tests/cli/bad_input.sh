@@ -130,12 +130,12 @@ bytes zero.csv 'email,started_on\na@x.fr,0000-00-00\n'
 case_ "0000-00-00" 1 "refer: error: zero.csv:2: invalid date \"0000-00-00\" in column \"started_on\"
 $(nothing zero.csv 1)" -- import clients zero.csv
 bytes big17.csv 'email,annual_value\na@x.fr,92233720368547759\n'
-big_err="refer: error: big17.csv:2: invalid amount \"92233720368547759\" in column \"annual_value\" (amount too large (at most 999999999999.99))
+big_err="refer: error: big17.csv:2: invalid amount \"92233720368547759\" in column \"annual_value\" (too large: at most 999999999999.99)
 $(nothing big17.csv 1)"
 case_ "a 17-digit amount" 1 "$big_err" -- import clients big17.csv
 case_ "a 17-digit amount, dry run" 1 "$big_err" -- import clients big17.csv --dry-run
 bytes big13.csv 'email,annual_value\na@x.fr,"$1,000,000,000,000.00"\n'
-case_ "just above the largest amount" 1 "refer: error: big13.csv:2: invalid amount \"\$1,000,000,000,000.00\" in column \"annual_value\" (amount too large (at most 999999999999.99))
+case_ "just above the largest amount" 1 "refer: error: big13.csv:2: invalid amount \"\$1,000,000,000,000.00\" in column \"annual_value\" (too large: at most 999999999999.99)
 $(nothing big13.csv 1)" -- import clients big13.csv
 bytes sci.csv 'email,annual_value\na@x.fr,1.2E+4\n'
 case_ "scientific notation" 1 "refer: error: sci.csv:2: invalid amount \"1.2E+4\" in column \"annual_value\" (scientific notation)
@@ -147,7 +147,7 @@ bytes cents3.csv 'email,annual_value\na@x.fr,12.345\n'
 case_ "three decimals" 1 "refer: error: cents3.csv:2: invalid amount \"12.345\" in column \"annual_value\" (more than 2 decimals)
 $(nothing cents3.csv 1)" -- import clients cents3.csv
 bytes bigdeal.csv 'referrer_email,submitted_on,referee_name,status,status_on,deal_value\nann@x.com,2026-11-01,Di,won,2026-11-05,92233720368547759\n'
-case_ "a 17-digit deal value" 1 "refer: error: bigdeal.csv:2: invalid amount \"92233720368547759\" in column \"deal_value\" (amount too large (at most 999999999999.99))
+case_ "a 17-digit deal value" 1 "refer: error: bigdeal.csv:2: invalid amount \"92233720368547759\" in column \"deal_value\" (too large: at most 999999999999.99)
 $(nothing bigdeal.csv 1)" -- import referrals bigdeal.csv
 bytes refdate.csv 'referrer_email,submitted_on,referee_name\nann@x.com,2026-02-30,Di\n'
 case_ "a referral submitted on 2026-02-30" 1 "refer: error: refdate.csv:2: invalid date \"2026-02-30\" in column \"submitted_on\"
@@ -157,13 +157,13 @@ case_ "an NPS score of 11" 1 "refer: error: nps11.csv:2: invalid score \"11\" in
 $(nothing nps11.csv 1)" -- import nps nps11.csv
 
 # --- Options ---------------------------------------------------------------------------------------
-case_ "advance --value with 17 digits" 2 "refer: error: --value: \"92233720368547759\" is not an amount of money (amount too large (at most 999999999999.99))" -- advance 1 won --value 92233720368547759
-case_ "edit --value with 20 digits" 2 "refer: error: \"99999999999999999999\" is not an amount of money (amount too large (at most 999999999999.99))" -- edit 1 --value 99999999999999999999
-case_ "add --annual-value with 17 digits" 2 "refer: error: --annual-value: \"92233720368547759\" is not an amount of money (amount too large (at most 999999999999.99))" -- add new@x.com --annual-value 92233720368547759
+case_ "advance --value with 17 digits" 2 "refer: error: --value: \"92233720368547759\" is not an amount of money (too large: at most 999999999999.99)" -- advance 1 won --value 92233720368547759
+case_ "edit --value with 20 digits" 2 "refer: error: \"99999999999999999999\" is not an amount of money (too large: at most 999999999999.99)" -- edit 1 --value 99999999999999999999
+case_ "add --annual-value with 17 digits" 2 "refer: error: --annual-value: \"92233720368547759\" is not an amount of money (too large: at most 999999999999.99)" -- add new@x.com --annual-value 92233720368547759
 case_ "submit --on 2026-02-30" 2 "refer: error: --on: \"2026-02-30\" is not a date (YYYY-MM-DD)" -- submit --by ann@x.com --name D --email d@y.com --on 2026-02-30
 case_ "--today 2026-02-30" 2 "refer: error: --today: \"2026-02-30\" is not a date (YYYY-MM-DD)" -- --today 2026-02-30 clients
-case_ "--db ''" 2 "refer: error: --db: --db needs a file name, not \"\"" -- --db '' clients
-case_ "--db '' on a write" 2 "refer: error: --db: --db needs a file name, not \"\"" -- --db '' add z@x.com
+case_ "--db ''" 2 "refer: error: --db: a file name is needed, not \"\"" -- --db '' clients
+case_ "--db '' on a write" 2 "refer: error: --db: a file name is needed, not \"\"" -- --db '' add z@x.com
 
 # --- Files -----------------------------------------------------------------------------------------
 mkdir adir

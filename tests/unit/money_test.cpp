@@ -61,7 +61,7 @@ TEST_CASE("money stops at $999,999,999,999.99 without overflowing on the way")
 {
     CHECK(parse_money("999999999999.99").cents == k_max_money);
     CHECK(parse_money("999,999,999,999.99").cents == k_max_money);
-    const std::string too_large = "amount too large (at most 999999999999.99)";
+    const std::string too_large = "too large: at most 999999999999.99";
     CHECK(parse_money("1000000000000").error == too_large);
     CHECK(parse_money("92233720368547759").error == too_large); // overflowed int64 before
     CHECK(parse_money("9223372036854775807").error == too_large);
