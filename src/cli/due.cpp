@@ -8,11 +8,9 @@
 
 namespace refer {
 
-static Cell text_or_null(const std::optional<std::string>& text) { return text ? Cell{*text} : Cell{}; }
-
 static std::vector<Cell> due_row(const DueItem& i)
 {
-    return {std::string(to_string(i.type)), std::int64_t{i.referral}, text_or_null(i.email), text_or_null(i.name),
+    return {std::string(to_string(i.type)), std::int64_t{i.referral}, text_cell(i.email), text_cell(i.name),
             i.since,  std::int64_t{i.days},  i.payout ? Cell{std::int64_t{*i.payout}} : Cell{}};
 }
 

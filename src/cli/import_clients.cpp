@@ -19,8 +19,6 @@ namespace refer {
 
 namespace {
 
-// Above this input size, secondary indexes are rebuilt once instead of updated per row.
-constexpr std::uint64_t k_bulk_bytes = 8u << 20;
 constexpr std::string_view k_query_indexes[] = {"clients_by_company", "clients_by_domain", "clients_by_started",
                                                 "clients_by_kind",    "tags_by_tag",       "events_by_entity"};
 
@@ -33,10 +31,8 @@ bool same_person(const Person& a, const Person& b)
     return true;
 }
 
-enum class Outcome { created, updated, unchanged, rejected };
-
 struct Upserted {
-    Outcome outcome;
+    RowOutcome outcome;
     long long id;
     std::string problem; // why, when rejected
 };
@@ -44,7 +40,7 @@ struct Upserted {
 Upserted upsert(PeopleWriter& people, const PersonRow& row)
 {
     const Person& p = row.person;
-    if (auto id = people.insert_if_new(p)) return {Outcome::created, *id, {}}; // one index probe for new people
+    if (auto id = people.insert_if_new(p)) return {RowOutcome::created, *id, {}}; // one index probe for new people
     std::optional<StoredPerson> stored;
     if (p.email) stored = people.find_by_email(*p.email);
     if (!stored && p.external_id) stored = people.find_by_external_id(*p.external_id);
@@ -54,13 +50,13 @@ Upserted upsert(PeopleWriter& people, const PersonRow& row)
     // Matched by email, but the row's CRM id is someone else's: the file mixes up two people.
     if (merged.external_id && merged.external_id != stored->person.external_id)
         if (auto holder = people.find_by_external_id(*merged.external_id); holder && holder->id != stored->id)
-            return {Outcome::rejected, stored->id,
+            return {RowOutcome::rejected, stored->id,
                     fmt::format("external_id \"{}\" already belongs to {}", *merged.external_id,
                                 person_handle(holder->person))};
     bool changed = !same_person(stored->person, merged);
     if (changed) people.update(stored->id, stored->person, merged);
     bool tagged = people.add_tags(stored->id, p.tags) > 0;
-    return {changed || tagged ? Outcome::updated : Outcome::unchanged, stored->id, {}};
+    return {changed || tagged ? RowOutcome::updated : RowOutcome::unchanged, stored->id, {}};
 }
 
 // The lifecycle stage of a row that is not a client's (SPEC 5), unless --all-stages. A row of
@@ -146,10 +142,10 @@ public:
         if (m_file.failed()) return; // keep validating; nothing will be written
         Upserted done = upsert(m_people, row);
         switch (done.outcome) {
-        case Outcome::created: ++m_counts.created; break;
-        case Outcome::updated: ++m_counts.updated; break;
-        case Outcome::unchanged: ++m_counts.unchanged; break;
-        case Outcome::rejected: reject(record, {done.problem}); break;
+        case RowOutcome::created: ++m_counts.created; break;
+        case RowOutcome::updated: ++m_counts.updated; break;
+        case RowOutcome::unchanged: ++m_counts.unchanged; break;
+        case RowOutcome::rejected: reject(record, {done.problem}); break;
         }
     }
 
@@ -212,7 +208,7 @@ void import_clients(const ImportOptions& options, const GlobalOptions& globals)
     note_people(file, layout, repeated);
     std::optional<BulkLoad> bulk;
     // ~100 bytes a row: rebuild the indexes when the file adds more than a quarter.
-    if (file.size() > k_bulk_bytes && file.size() / 100 > highest_person_id(*db) / 4) bulk.emplace(*db, k_query_indexes);
+    if (file.size() > k_bulk_import_bytes && file.size() / 100 > highest_person_id(*db) / 4) bulk.emplace(*db, k_query_indexes);
     EventLog events(*db, current_actor(today));
     PeopleWriter people(*db, events);
     ClientRows rows(file, layout, repeated, people);

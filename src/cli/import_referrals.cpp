@@ -24,9 +24,6 @@ namespace refer {
 
 namespace {
 
-// Bulk imports (inputs above this size that add more than a quarter of the referrals) drop
-// the secondary indexes and rebuild each once, sorted, instead of a random insert per row.
-constexpr std::uint64_t k_bulk_bytes = 8u << 20;
 constexpr std::uint64_t k_bytes_per_row = 130;
 constexpr std::string_view k_referral_indexes[] = {"referrals_by_referrer", "referrals_by_referee", "referrals_by_submitted",
                                                    "referrals_by_won",      "referrals_by_lost",    "referrals_open"};
@@ -168,8 +165,6 @@ std::optional<std::string> history_conflict(long long id, const Referral& stored
     return std::nullopt;
 }
 
-enum class Outcome { created, updated, unchanged, rejected };
-
 // What a row needs of its referrer.
 struct Referrer {
     long long id = 0;
@@ -264,12 +259,12 @@ public:
     {
     }
 
-    Outcome import(ReferralRow& row)
+    RowOutcome import(ReferralRow& row)
     {
         std::optional<Referrer> referrer = find_referrer(row.referrer);
         if (!referrer) {
             row.problems.push_back(fmt::format("unknown referrer \"{}\" (import or refer add them first)", row.referrer));
-            return Outcome::rejected;
+            return RowOutcome::rejected;
         }
         Referral& submitted = row.referral;
         submitted.referrer_id = referrer->id;
@@ -277,7 +272,7 @@ public:
         if (submitted.referee_email && referrer->email == submitted.referee_email)
             row.problems.push_back(fmt::format("{} cannot refer themselves", *submitted.referee_email));
         Referral wanted = apply_moves(row, submitted);
-        if (!row.problems.empty()) return Outcome::rejected;
+        if (!row.problems.empty()) return RowOutcome::rejected;
 
         bool tracked = wanted.referee_email && m_history.tracked(*wanted.referee_email);
         std::vector<StoredReferral> prior;
@@ -294,7 +289,7 @@ public:
             int attribution_days = m_programs.in_force(wanted.submitted_on).program.attribution_days;
             if (auto first = attribution_conflict(others, wanted.submitted_on, attribution_days)) {
                 row.problems.push_back(attribution_refusal(*wanted.referee_email, *first, attribution_days));
-                return Outcome::rejected;
+                return RowOutcome::rejected;
             }
             long long id = 0;
             {
@@ -303,7 +298,7 @@ public:
             }
             if (tracked) m_history.record(*wanted.referee_email, id);
             if (wanted.status == Status::won) make_client(id, wanted);
-            return Outcome::created;
+            return RowOutcome::created;
         }
         const Referral& stored = same->referral;
         // Only the file's columns change a referral already in the ledger.
@@ -324,17 +319,17 @@ public:
         // A row without a status date keeps the date a referral moved back to submitted.
         if (wanted.status == Status::submitted && stored.status == Status::submitted && !row.status_on)
             wanted.status_on = stored.status_on;
-        if (wanted == stored) return Outcome::unchanged;
+        if (wanted == stored) return RowOutcome::unchanged;
         if (auto conflict = history_conflict(same->id, stored, wanted)) {
             row.problems.push_back(*conflict);
-            return Outcome::rejected;
+            return RowOutcome::rejected;
         }
         // A move is dated by the stage it reaches; a correction alone has no date but today.
         bool moved = wanted.status != stored.status || wanted.status_on != stored.status_on;
         EventDate dated(m_events, moved ? wanted.status_on : m_events.actor().today);
         m_referrals.update(same->id, stored, wanted);
         if (wanted.status == Status::won && stored.status != Status::won) make_client(same->id, wanted);
-        return Outcome::updated;
+        return RowOutcome::updated;
     }
 
 private:
@@ -401,7 +396,7 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
     auto db = open_database(globals.db_path(), Access::write);
     set_page_cache_mib(*db, 64); // random email keys stay in cache
     std::uint64_t rows = file.size() / k_bytes_per_row;
-    bool bulk_load = file.size() > k_bulk_bytes && rows > highest_referral_id(*db) / 4;
+    bool bulk_load = file.size() > k_bulk_import_bytes && rows > highest_referral_id(*db) / 4;
     // Every referrer id written is read from clients in this transaction, and every referred_by
     // is a referral it wrote: per-row foreign-key probes (a random read of clients each) would
     // prove nothing more. A dry run keeps WAL: it leaves the file untouched.
@@ -441,12 +436,12 @@ void import_referrals(const ImportOptions& options, const GlobalOptions& globals
             file.progress(counts.rows, rows_read.fraction_read());
             // Rows are written even after a failure (the transaction is then rolled back), so that
             // later rows are judged against the earlier ones, as they would be after a fix.
-            Outcome outcome = row.problems.empty() ? importer.import(row) : Outcome::rejected;
+            RowOutcome outcome = row.problems.empty() ? importer.import(row) : RowOutcome::rejected;
             switch (outcome) {
-            case Outcome::created: ++counts.created; break;
-            case Outcome::updated: ++counts.updated; break;
-            case Outcome::unchanged: ++counts.unchanged; break;
-            case Outcome::rejected:
+            case RowOutcome::created: ++counts.created; break;
+            case RowOutcome::updated: ++counts.updated; break;
+            case RowOutcome::unchanged: ++counts.unchanged; break;
+            case RowOutcome::rejected:
                 ++counts.rejected;
                 file.reject(record, row.problems);
                 break;

@@ -2,8 +2,6 @@
 
 namespace refer {
 
-static Cell text_or_null(const std::optional<std::string>& text) { return text ? Cell{*text} : Cell{}; }
-static Cell date_or_null(const std::optional<Date>& date) { return date ? Cell{*date} : Cell{}; }
 
 Listing payout_listing(const std::vector<Payout>& payouts, bool for_people)
 {
@@ -16,14 +14,14 @@ Listing payout_listing(const std::vector<Payout>& payouts, bool for_people)
     l.rows.reserve(payouts.size());
     for (const Payout& p : payouts) {
         if (for_people)
-            l.rows.push_back({std::int64_t{p.id}, std::int64_t{p.referral_id}, text_or_null(p.email), p.reward,
+            l.rows.push_back({std::int64_t{p.id}, std::int64_t{p.referral_id}, text_cell(p.email), p.reward,
                               std::string(to_string(p.kind)), Money{p.amount}, p.earned_on, p.due_on,
-                              std::string(to_string(p.status)), date_or_null(p.paid_on)});
+                              std::string(to_string(p.status)), date_cell(p.paid_on)});
         else
             l.rows.push_back({std::int64_t{p.id}, std::int64_t{p.referral_id}, std::string(to_string(p.beneficiary)),
-                              text_or_null(p.email), p.reward, std::string(to_string(p.kind)), Money{p.amount},
-                              p.earned_on, p.due_on, std::string(to_string(p.status)), date_or_null(p.paid_on),
-                              text_or_null(p.reference), p.explanation});
+                              text_cell(p.email), p.reward, std::string(to_string(p.kind)), Money{p.amount},
+                              p.earned_on, p.due_on, std::string(to_string(p.status)), date_cell(p.paid_on),
+                              text_cell(p.reference), p.explanation});
     }
     return l;
 }

@@ -2,11 +2,6 @@
 
 namespace refer {
 
-Cell text_cell(const std::optional<std::string>& text) { return text ? Cell{*text} : Cell{}; }
-Cell date_cell(const std::optional<Date>& date) { return date ? Cell{*date} : Cell{}; }
-Cell money_cell(const std::optional<Cents>& cents) { return cents ? Cell{Money{*cents}} : Cell{}; }
-Cell number_cell(const std::optional<int>& number) { return number ? Cell{std::int64_t{*number}} : Cell{}; }
-
 Listing people_listing(const std::vector<StoredPerson>& people, bool for_people)
 {
     Listing l;

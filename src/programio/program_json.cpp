@@ -12,7 +12,7 @@ Json or_null(const std::optional<T>& value)
     return value ? Json(*value) : Json(nullptr);
 }
 
-Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+Json null_if_empty(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
 Json reward_json(const Reward& r)
 {
@@ -46,8 +46,8 @@ nlohmann::ordered_json program_json(const ProgramVersion& version)
     return Json{{"version", version.id == 0 ? Json(nullptr) : Json(version.id)},
                 {"name", p.name},
                 {"effective_on", version.effective_on ? Json(to_string(*version.effective_on)) : Json(nullptr)},
-                {"loaded_at", text_or_null(version.loaded_at)},
-                {"sha256", text_or_null(version.sha256)},
+                {"loaded_at", null_if_empty(version.loaded_at)},
+                {"sha256", null_if_empty(version.sha256)},
                 {"currency", p.currency},
                 {"payout_delay_days", p.payout_delay_days},
                 {"contact_sla_days", p.contact_sla_days},

@@ -35,7 +35,7 @@ static Payout payout_from_row(SQLite::Statement& q)
     return p;
 }
 
-static std::vector<Payout> all_rows(SQLite::Statement& q)
+static std::vector<Payout> all_payouts(SQLite::Statement& q)
 {
     std::vector<Payout> out;
     while (q.executeStep()) out.push_back(payout_from_row(q));
@@ -59,7 +59,7 @@ std::vector<Payout> list_payouts(SQLite::Database& db, const PayoutFilter& f)
     if (f.referral_id) q.bind(":referral", static_cast<int64_t>(*f.referral_id));
     if (f.due_by) q.bind(":due_by", to_string(*f.due_by));
     if (f.due_before) q.bind(":due_before", to_string(*f.due_before));
-    return all_rows(q);
+    return all_payouts(q);
 }
 
 std::optional<Payout> find_payout(SQLite::Database& db, long long id)
@@ -76,7 +76,7 @@ std::vector<Payout> payouts_of_referral_range(SQLite::Database& db, long long fi
                                 "WHERE p.referral_id BETWEEN :first AND :last ORDER BY p.id");
     q.bind(":first", static_cast<int64_t>(first));
     q.bind(":last", static_cast<int64_t>(last));
-    return all_rows(q);
+    return all_payouts(q);
 }
 
 std::vector<Payout> payouts_of_referrals(SQLite::Database& db, std::span<const long long> referral_ids)
@@ -84,7 +84,7 @@ std::vector<Payout> payouts_of_referrals(SQLite::Database& db, std::span<const l
     SQLite::Statement q(db, std::string(k_payout_select) +
                                 "WHERE p.referral_id IN (SELECT value FROM json_each(:ids)) ORDER BY p.id");
     q.bind(":ids", nlohmann::json(referral_ids).dump());
-    return all_rows(q);
+    return all_payouts(q);
 }
 
 std::optional<ComputeMark> last_compute(SQLite::Database& db)

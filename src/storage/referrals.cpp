@@ -68,7 +68,7 @@ static StoredReferral referral_from_row(const SQLite::Statement& q, const Referr
 }
 
 // Every row of a statement prepared here and used once.
-static std::vector<StoredReferral> all_rows(SQLite::Statement& q)
+static std::vector<StoredReferral> all_referrals(SQLite::Statement& q)
 {
     ReferralColumns columns(q);
     std::vector<StoredReferral> out;
@@ -143,7 +143,7 @@ std::vector<StoredReferral> list_referrals(SQLite::Database& db, const ReferralF
     SQLite::Statement q(db, sql);
     if (filter.referrer_id) q.bind(":referrer", static_cast<int64_t>(*filter.referrer_id));
     if (filter.status) q.bind(":status", std::string(to_string(*filter.status)));
-    return all_rows(q);
+    return all_referrals(q);
 }
 
 std::optional<Colleague> find_colleague(SQLite::Database& db, const std::optional<std::string>& referee_email,
@@ -403,7 +403,7 @@ std::vector<StoredReferral> referrals_in_range(SQLite::Database& db, long long f
     SQLite::Statement q(db, std::string(k_referral_select) + "WHERE r.id BETWEEN :first AND :last ORDER BY r.id");
     q.bind(":first", static_cast<int64_t>(first));
     q.bind(":last", static_cast<int64_t>(last));
-    return all_rows(q);
+    return all_referrals(q);
 }
 
 std::vector<StoredReferral> referrals_of_referrers(SQLite::Database& db, std::span<const long long> referrer_ids)
@@ -411,7 +411,7 @@ std::vector<StoredReferral> referrals_of_referrers(SQLite::Database& db, std::sp
     SQLite::Statement q(db, std::string(k_referral_select) +
                                 "WHERE r.referrer_id IN (SELECT value FROM json_each(:ids)) ORDER BY r.id");
     q.bind(":ids", nlohmann::json(referrer_ids).dump());
-    return all_rows(q);
+    return all_referrals(q);
 }
 
 std::vector<long long> referrers_of_referees(SQLite::Database& db, std::span<const std::string> emails)

@@ -12,6 +12,7 @@
 #include "refer/storage/referrals.h"
 #include "old_schema.h"
 #include "temp_dir.h"
+#include "ledger.h"
 
 #include <SQLiteCpp/Exception.h>
 #include <algorithm>
@@ -32,16 +33,15 @@ using refer::test::TempDir;
 namespace {
 
 
-Date d(const char* text) { return *parse_iso_date(text); }
-Actor actor() { return Actor{"tester", "2026-11-23T10:00:00Z", d("2026-11-23")}; }
-
-long long count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
+using refer::test::count;
+using refer::test::d;
+using refer::test::test_actor;
 
 // People, a won referral and the payouts it earned under the built-in program.
-void fill(SQLite::Database& db)
+void fill_with_payouts(SQLite::Database& db)
 {
     WriteTransaction tx(db);
-    EventLog events(db, actor());
+    EventLog events(db, test_actor());
     PeopleWriter people(db, events);
     long long ann = 0;
     for (const char* email : {"ann@acme.com", "bob@acme.com", "cy@globex.com"}) {
@@ -116,7 +116,7 @@ TEST_CASE("a backup holds the ledger's rows, also those still in its -wal, and i
     fs::path ledger = dir.path / "refer.db";
     auto writer = open_database(ledger, Access::write);
     writer->exec("PRAGMA wal_autocheckpoint = 0"); // the rows stay in the -wal: the copy must still have them
-    fill(*writer);
+    fill_with_payouts(*writer);
     REQUIRE(fs::file_size(dir.path / "refer.db-wal") > 0);
     auto source = open_database_as_is(ledger);
 
@@ -150,7 +150,7 @@ TEST_CASE("a backup replaces a file whole, refuses the ledger and a directory, a
 {
     TempDir dir;
     fs::path ledger = dir.path / "refer.db";
-    fill(*open_database(ledger, Access::write));
+    fill_with_payouts(*open_database(ledger, Access::write));
     auto source = open_database_as_is(ledger);
     std::vector<ProtectedFile> files = protect(ledger);
 
@@ -192,7 +192,7 @@ TEST_CASE("a backup of a ledger an older refer wrote keeps its schema, and the l
     fs::path ledger = dir.path / "refer.db";
     {
         auto db = open_database(ledger, Access::write);
-        fill(*db);
+        fill_with_payouts(*db);
         db->exec(std::string(k_migration_3_undone));
     }
     auto source = open_database_as_is(ledger);
@@ -212,7 +212,7 @@ TEST_CASE("a ledger locked past the busy timeout is not copied: SQLITE_BUSY, not
     fs::path ledger = dir.path / "refer.db";
     {
         auto db = open_database(ledger, Access::write);
-        fill(*db);
+        fill_with_payouts(*db);
         db->exec("PRAGMA journal_mode = DELETE"); // in WAL mode a writer never locks readers out
     }
     auto source = open_database_as_is(ledger);

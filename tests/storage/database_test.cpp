@@ -3,6 +3,7 @@
 #include "refer/storage/database.h"
 #include "refer/storage/events.h"
 #include "refer/storage/people.h"
+#include "ledger.h"
 #include "old_schema.h"
 #include "temp_dir.h"
 
@@ -17,6 +18,9 @@
 using namespace refer;
 namespace fs = std::filesystem;
 using refer::test::TempDir;
+
+using refer::test::count;
+using refer::test::test_actor;
 
 namespace {
 
@@ -38,9 +42,6 @@ Exit exit_of_open(const fs::path& p, Access access)
     return Exit::ok;
 }
 
-long long count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
-
-Actor test_actor() { return Actor{"tester", "2026-11-23T10:00:00Z", Date::from_ymd(2026, 11, 23)}; }
 
 } // namespace
 

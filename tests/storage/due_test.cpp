@@ -13,13 +13,13 @@ using namespace refer::test;
 
 namespace {
 
-const Date k_today = d("2026-11-23");
+using refer::test::today;
 
 // Every row due today with a contact SLA of 2 days, as listed.
 std::vector<DueItem> due(Ledger& l)
 {
     std::vector<DueItem> items;
-    for_each_due(*l.db, k_today, program_book(*l.db), [&](const DueItem& item) { items.push_back(item); });
+    for_each_due(*l.db, today, program_book(*l.db), [&](const DueItem& item) { items.push_back(item); });
     return items;
 }
 
@@ -80,6 +80,6 @@ INSERT INTO payouts (id, referral_id, beneficiary, email, client_id, reward, kin
                        // a referrer known only by CRM id
                        {DueType::payout, 2, 4, std::nullopt, "Nomail Partner", d("2026-10-31"), 23},
                        // a referee who became a client: known by email
-                       {DueType::payout, 1, 2, "lee@one.com", "Lee One", k_today, 0},
+                       {DueType::payout, 1, 2, "lee@one.com", "Lee One", today, 0},
                    });
 }

@@ -6,6 +6,7 @@
 #include "refer/storage/programs.h"
 #include "refer/util/sha256.h"
 #include "old_schema.h"
+#include "ledger.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -34,9 +35,8 @@ struct TempDb {
     }
 };
 
-Actor actor() { return Actor{"tester", "2026-11-23T10:00:00Z", Date::from_ymd(2026, 11, 23)}; }
-
-Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
+using refer::test::test_actor;
 
 const std::string k_first = "name = \"first\"\nattribution_days = 30\n";
 const std::string k_second = "name = \"second\" # effective in July\n[[rewards]]\nname = \"r\"\non = \"won\"\namount = 0.1\n";
@@ -48,7 +48,7 @@ Program program_of(const std::string& text) { return *read_program(text, "test.t
 TEST_CASE("versions are stored with their text and read back in load order")
 {
     TempDb t;
-    EventLog events(*t.db, actor());
+    EventLog events(*t.db, test_actor());
     CHECK(program_book(*t.db).empty());
     CHECK(store_program(*t.db, events, program_of(k_first), k_first, std::nullopt) == 1);
     CHECK(store_program(*t.db, events, program_of(k_second), k_second, d("2026-07-01")) == 2);
@@ -75,7 +75,7 @@ TEST_CASE("versions are stored with their text and read back in load order")
 TEST_CASE("a load is an event dated the day it takes effect")
 {
     TempDb t;
-    EventLog events(*t.db, actor());
+    EventLog events(*t.db, test_actor());
     store_program(*t.db, events, program_of(k_first), k_first, std::nullopt);
     store_program(*t.db, events, program_of(k_second), k_second, d("2026-07-01"));
     SQLite::Statement q(*t.db, "SELECT entity, entity_id, what, old IS NULL, new, on_date, at, user FROM events ORDER BY id");
@@ -97,7 +97,7 @@ TEST_CASE("a load is an event dated the day it takes effect")
 TEST_CASE("a stored text that no longer reads is an error naming its version")
 {
     TempDb t;
-    EventLog events(*t.db, actor());
+    EventLog events(*t.db, test_actor());
     store_program(*t.db, events, program_of(k_first), k_first, std::nullopt);
     t.db->exec("INSERT INTO programs (name, loaded_at, source, sha256) VALUES ('bad', 'x', 'name = \"bad\"\nbogus = 1\n', '')");
     try {

@@ -17,7 +17,7 @@ using namespace refer;
 namespace {
 
 // A ledger shaped like a real one: many clients, referrals over three years, most closed.
-void fill(SQLite::Database& db)
+void fill_like_a_real_ledger(SQLite::Database& db)
 {
     db.exec(R"sql(
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
@@ -102,7 +102,7 @@ bool reads_beyond_the_partial_indexes(const std::string& plan)
 TEST_CASE("no report query scans referrals or clients where an index serves")
 {
     auto db = open_memory_database();
-    fill(*db);
+    fill_like_a_real_ledger(*db);
     for (const ReportSql& q : report_sql()) {
         std::string plan = plan_of(*db, q.sql);
         INFO(q.name, ":\n", plan);
@@ -113,7 +113,7 @@ TEST_CASE("no report query scans referrals or clients where an index serves")
 TEST_CASE("the report counts referrals by stage date from covering indexes alone")
 {
     auto db = open_memory_database();
-    fill(*db);
+    fill_like_a_real_ledger(*db);
     for (const ReportSql& q : report_sql()) {
         std::string_view name = q.name;
         if (name != "cohort" && name != "won" && name != "lost") continue;
@@ -126,7 +126,7 @@ TEST_CASE("the report counts referrals by stage date from covering indexes alone
 TEST_CASE("the plan check itself catches a full scan")
 {
     auto db = open_memory_database();
-    fill(*db);
+    fill_like_a_real_ledger(*db);
     CHECK(scans_a_big_table(plan_of(*db, "SELECT count(*) FROM referrals WHERE note = 'x'")));
     CHECK(scans_a_big_table(plan_of(*db, "SELECT count(*) FROM payouts WHERE reward = 'x'")));
     CHECK(scans_a_big_table(plan_of(*db, "SELECT count(*) FROM referrals NOT INDEXED WHERE submitted_on > '2025-01-01'")));
@@ -135,7 +135,7 @@ TEST_CASE("the plan check itself catches a full scan")
 TEST_CASE("nudge finds its candidates from the small sets, not by walking every person")
 {
     auto db = open_memory_database();
-    fill(*db);
+    fill_like_a_real_ledger(*db);
     std::string plan = plan_of(*db, nudge_candidates_sql());
     INFO(plan);
     CHECK_FALSE(scans_a_big_table(plan));
@@ -144,7 +144,7 @@ TEST_CASE("nudge finds its candidates from the small sets, not by walking every 
 TEST_CASE("due reads only open referrals and pending payouts, through their partial indexes")
 {
     auto db = open_memory_database();
-    fill(*db);
+    fill_like_a_real_ledger(*db);
     // Referee payouts too: their name is looked up by email.
     db->exec("INSERT INTO payouts (referral_id, beneficiary, email, reward, kind, amount, earned_on, due_on, status, "
              "explanation) SELECT id, 'referee', referee_email, 'welcome', 'discount', 5000, won_on, "

@@ -1,4 +1,5 @@
 #include "refer/domain/due.h"
+#include "dates.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -6,11 +7,11 @@
 
 using namespace refer;
 
-static Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 namespace {
 
-const Date k_today = d("2026-11-23");
+using refer::test::today;
 
 OpenReferral open(long long id, Status status, const char* submitted, const char* status_on,
                   std::optional<std::string> email = "x@y.com", Fit fit = {})
@@ -35,12 +36,12 @@ PendingPayout pending(long long id, long long referral, const char* due, std::op
 std::vector<DueItem> due(const std::vector<OpenReferral>& referrals, const std::vector<PendingPayout>& payouts,
                          const ProgramBook& book)
 {
-    DueBounds bounds = due_bounds(k_today, book.in_force(k_today).program.contact_sla_days);
+    DueBounds bounds = due_bounds(today, book.in_force(today).program.contact_sla_days);
     std::vector<DueItem> items;
     for (const OpenReferral& r : referrals)
-        if (auto item = due_item(r, k_today, bounds, book)) items.push_back(*item);
+        if (auto item = due_item(r, today, bounds, book)) items.push_back(*item);
     for (const PendingPayout& p : payouts)
-        if (auto item = due_item(p, k_today, bounds)) items.push_back(*item);
+        if (auto item = due_item(p, today, bounds)) items.push_back(*item);
     std::ranges::sort(items, listed_before);
     return items;
 }
@@ -55,11 +56,11 @@ std::vector<DueItem> due(const std::vector<OpenReferral>& referrals, const std::
 
 TEST_CASE("due: the bounds are the SLA and 30 days before today, and today for payouts")
 {
-    DueBounds b = due_bounds(k_today, 2);
+    DueBounds b = due_bounds(today, 2);
     CHECK(b.contact_submitted_before == d("2026-11-21"));
     CHECK(b.stale_status_by == d("2026-10-24"));
-    CHECK(b.payout_due_by == k_today);
-    CHECK(due_bounds(k_today, 0).contact_submitted_before == k_today);
+    CHECK(b.payout_due_by == today);
+    CHECK(due_bounds(today, 0).contact_submitted_before == today);
 }
 
 TEST_CASE("due: contact when still submitted more than contact_sla_days after submission")
@@ -110,7 +111,7 @@ TEST_CASE("due: a pending payout is due on its due date, not the day before")
     auto items = due({}, {pending(7, 3, "2026-11-23"), pending(8, 3, "2026-11-24"), pending(9, 4, "2026-11-01")});
     REQUIRE(items.size() == 2);
     CHECK(items[0] == DueItem{DueType::payout, 4, 9, "p@y.com", "P", d("2026-11-01"), 22});
-    CHECK(items[1] == DueItem{DueType::payout, 3, 7, "p@y.com", "P", k_today, 0});
+    CHECK(items[1] == DueItem{DueType::payout, 3, 7, "p@y.com", "P", today, 0});
 }
 
 TEST_CASE("due: rows ordered by type, then since, then those without an email last, then id")

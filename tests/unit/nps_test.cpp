@@ -1,10 +1,11 @@
 #include "refer/domain/nps.h"
+#include "dates.h"
 
 #include <doctest/doctest.h>
 
 using namespace refer;
 
-static Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 TEST_CASE("segment_of: promoter from the minimum, passive from 7, detractor at 6 and below")
 {

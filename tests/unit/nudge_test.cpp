@@ -1,11 +1,12 @@
 #include "refer/domain/nudge.h"
+#include "dates.h"
 
 #include <doctest/doctest.h>
 
 using namespace refer;
 
-static Date d(const char* text) { return *parse_iso_date(text); }
-static const Date today = d("2026-11-23");
+using refer::test::d;
+using refer::test::today;
 
 // A client of long standing (enough tenure), not asked, without any reason yet.
 static NudgeFacts client(long long id, const char* email)

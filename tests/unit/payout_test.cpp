@@ -1,11 +1,12 @@
 #include "refer/domain/payout.h"
+#include "dates.h"
 
 #include <doctest/doctest.h>
 #include <vector>
 
 using namespace refer;
 
-static Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 // A referral of `referrer` submitted on `submitted`, won on `won` for `value` cents.
 static StoredReferral won(long long id, long long referrer, const char* submitted, const char* won_on, Cents value)

@@ -2,6 +2,7 @@
 #include "refer/cli/person_options.h"
 
 #include "refer/error.h"
+#include "dates.h"
 
 #include <doctest/doctest.h>
 
@@ -9,7 +10,7 @@ using namespace refer;
 
 namespace {
 
-Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 Person stored()
 {

@@ -1,4 +1,5 @@
 #include "refer/domain/program.h"
+#include "dates.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -6,7 +7,7 @@
 
 using namespace refer;
 
-static Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 static ProgramVersion version(long long id, std::optional<Date> effective_on)
 {

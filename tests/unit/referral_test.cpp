@@ -1,4 +1,5 @@
 #include "refer/domain/referral.h"
+#include "dates.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -7,7 +8,7 @@
 
 using namespace refer;
 
-static Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 static Referral submitted_on(const char* text) { return new_referral(1, d(text)); }
 

@@ -1,5 +1,6 @@
 // Renderers: exact strings for table, CSV, JSON and Markdown.
 #include "refer/render/listing.h"
+#include "dates.h"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +8,7 @@ using namespace refer;
 
 namespace {
 
-Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 Listing sample()
 {

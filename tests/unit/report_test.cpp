@@ -1,10 +1,11 @@
 #include "refer/domain/report.h"
+#include "dates.h"
 
 #include <doctest/doctest.h>
 
 using namespace refer;
 
-static Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 TEST_CASE("periods: month, quarter, year, range, and the last complete month")
 {

@@ -1,11 +1,12 @@
 #include "refer/domain/settlement.h"
+#include "dates.h"
 
 #include <doctest/doctest.h>
 #include <vector>
 
 using namespace refer;
 
-static Date d(const char* text) { return *parse_iso_date(text); }
+using refer::test::d;
 
 // A pending referrer payout of `person` (email `email`), due on `due`.
 static Payout owed(long long id, long long person, std::optional<std::string> email, Cents amount, const char* due)
@@ -39,7 +40,7 @@ static std::vector<long long> ids(const Settlement& s)
     return out;
 }
 
-static const Date today = d("2026-11-23");
+using refer::test::today;
 
 TEST_CASE("settle_due: one line per person, at or above the minimum payout")
 {

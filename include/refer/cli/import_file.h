@@ -42,6 +42,14 @@ struct ImportCounts {
     std::uint64_t rows = 0, created = 0, updated = 0, unchanged = 0, rejected = 0, skipped = 0;
 };
 
+// What importing one row did.
+enum class RowOutcome { created, updated, unchanged, rejected };
+
+// Bulk imports: above this input size (and when the file adds more than a quarter of what the
+// ledger holds), secondary indexes are dropped and rebuilt once, sorted, instead of updated
+// per row.
+constexpr std::uint64_t k_bulk_import_bytes = 8u << 20;
+
 // How often an import reads its input: twice when a first pass must see every row before
 // the second writes (the last row of a person wins).
 enum class Passes { one, two };

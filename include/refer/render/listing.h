@@ -22,6 +22,12 @@ struct Money {
 using TagList = std::vector<std::string>;
 using Cell = std::variant<std::monostate, std::string, std::int64_t, Money, Date, bool, TagList>;
 
+// A cell from an optional value: empty (null in JSON) when there is none.
+inline Cell text_cell(const std::optional<std::string>& text) { return text ? Cell{*text} : Cell{}; }
+inline Cell date_cell(const std::optional<Date>& date) { return date ? Cell{*date} : Cell{}; }
+inline Cell money_cell(const std::optional<Cents>& cents) { return cents ? Cell{Money{*cents}} : Cell{}; }
+inline Cell number_cell(const std::optional<int>& number) { return number ? Cell{std::int64_t{*number}} : Cell{}; }
+
 struct Listing {
     // JSON keys; money columns get `_cents` appended in JSON.
     std::vector<std::string> columns;
