@@ -42,7 +42,6 @@ Exit exit_of_open(const fs::path& p, Access access)
     return Exit::ok;
 }
 
-
 } // namespace
 
 TEST_CASE("open_database creates, migrates and sets the pragmas")

@@ -11,7 +11,7 @@
 
 namespace refer::test {
 
-inline Actor test_actor() { return Actor{"tester", "2026-11-23T10:00:00Z", d("2026-11-23")}; }
+inline Actor test_actor() { return Actor{"tester", "2026-11-23T10:00:00Z", today}; }
 
 // The one value a query returns, as an integer (SELECT count(*) ...).
 inline long long count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
